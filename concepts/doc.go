@@ -1,0 +1,17 @@
+// Package concepts holds Bokonsept's documents: the catalogue of unit types
+// and site items, a builder's price book, and the concept (one site with its
+// zoning, assumptions and variants).
+//
+// The three formats are public interfaces, specified in docs/FORMATS.md
+// (after DESIGN.md sections 3, 3b and 4). Decoding is strict: unknown fields,
+// wrong types, duplicate ids, dangling references and broken invariants are
+// reported together, each naming file, line and column:
+//
+//	cat, err := concepts.LoadCatalogue("katalog.yaml")
+//	if err != nil {
+//		fmt.Println(err) // katalog.yaml:42:9: unit type "solenga-2r": rates "2": low 21000 is above likely 19000
+//	}
+//
+// Money and areas are decimal.Decimal from file to estimate. The package
+// never imports Fyne or a document writer; it builds with CGO_ENABLED=0.
+package concepts

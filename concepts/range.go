@@ -1,0 +1,17 @@
+package concepts
+
+import "github.com/shopspring/decimal"
+
+// Range is a three-point estimate [low, likely, high], written in YAML as a
+// flow sequence of three numbers. A valid Range has 0 <= Low <= Likely <= High.
+type Range struct {
+	Low, Likely, High decimal.Decimal
+}
+
+// NewRange returns the Range [low, likely, high] from whole numbers.
+func NewRange(low, likely, high int64) Range {
+	return Range{decimal.NewFromInt(low), decimal.NewFromInt(likely), decimal.NewFromInt(high)}
+}
+
+// Certain reports whether the range has no spread (Low equals High).
+func (r Range) Certain() bool { return r.Low.Equal(r.High) }

@@ -1,0 +1,69 @@
+package i18n_test
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/hallingdal/bokonsept/i18n"
+	"github.com/shopspring/decimal"
+)
+
+// TestLanguagesInStep checks that every language has the same keys and that
+// each text takes the same fmt verbs in the same order, so that no argument
+// is lost or misplaced in a translation.
+func TestLanguagesInStep(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+	nb, err := i18n.Table("nb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range i18n.Languages[1:] {
+		other, err := i18n.Table(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range nb {
+			o, ok := other[k]
+			if !ok {
+				t.Errorf("%s: key %q missing", lang, k)
+				continue
+			}
+			if got, want := verbs.FindAllString(o, -1), verbs.FindAllString(v, -1); !slices.Equal(got, want) {
+				t.Errorf("%s: %q takes %v, nb takes %v", lang, k, got, want)
+			}
+		}
+		for k := range other {
+			if _, ok := nb[k]; !ok {
+				t.Errorf("%s: key %q is not in nb", lang, k)
+			}
+		}
+	}
+}
+
+func TestFormats(t *testing.T) {
+	d := decimal.RequireFromString
+	nb, en := i18n.New("nb"), i18n.New("en")
+	for _, tc := range []struct{ got, want string }{
+		{nb.NOK(d("1234567")), "1\u00a0234\u00a0567\u00a0kr"},
+		{nb.NOK(d("1234567.5")), "1\u00a0234\u00a0568\u00a0kr"}, // half away from zero
+		{nb.NOK(d("-2.5")), "\u22123\u00a0kr"},                 // half away from zero, CLDR minus sign
+		{en.NOK(d("1234567")), "NOK 1,234,567"},
+		{nb.Percent(d("12.5"), 1), "12,5\u00a0%"},
+		{nb.Percent(d("12.25"), 1), "12,3\u00a0%"},
+		{en.Percent(d("12.5"), 1), "12.5%"},
+		{nb.Number(d("0.125"), 2), "0,13"}, // decimal rounds half away from zero, not the float's half-even
+		{nb.Fixed(d("12.5"), 2), "12,50"},
+		{nb.Area(d("1234.56")), "1\u00a0234,6\u00a0m²"},
+		{nb.List([]string{"a", "b", "c"}), "a, b og c"},
+		{en.List([]string{"a", "b"}), "a and b"},
+		{nb.T("post.10"), "Merverdiavgift"},
+		{en.T("post.10"), "Value added tax"},
+		{i18n.New("de").Lang(), "nb"},
+		{nb.T("no.such.key"), "no.such.key"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
