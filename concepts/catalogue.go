@@ -78,6 +78,9 @@ type Catalogue struct {
 
 	// Path is the file the catalogue was read from, or "builtin".
 	Path string `yaml:"-"`
+
+	// src holds the positions of the decoded file; nil when built in memory.
+	src *source
 }
 
 // Family is a concept family such as Solenga or Reveskogen.

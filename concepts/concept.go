@@ -18,6 +18,9 @@ type Concept struct {
 	Site         Site        `yaml:"site"`
 	Assumptions  Assumptions `yaml:"assumptions"`
 	Variants     []Variant   `yaml:"variants"`
+
+	// src holds the positions of the decoded file; nil when built in memory.
+	src *source
 }
 
 // Revision identifies one issue of a concept.

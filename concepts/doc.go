@@ -12,6 +12,12 @@
 //		fmt.Println(err) // katalog.yaml:42:9: unit type "solenga-2r": rates "2": low 21000 is above likely 19000
 //	}
 //
+// LoadProject reads a concept with its catalogue (Builtin or a file) and
+// price books; Validate methods check documents edited in memory;
+// EncodeConcept and SaveProject write a concept back, keeping its comments,
+// through WriteFileAtomic. Documents decoded from files remember the
+// position of every node, so validation errors point at the right line.
+//
 // Money and areas are decimal.Decimal from file to estimate. The package
 // never imports Fyne or a document writer; it builds with CGO_ENABLED=0.
 package concepts

@@ -15,6 +15,9 @@ type PriceBook struct {
 
 	// Path is the file the price book was read from.
 	Path string `yaml:"-"`
+
+	// src holds the positions of the decoded file; nil when built in memory.
+	src *source
 }
 
 // PriceBookUnitType holds a builder's rates and fixed amounts for one unit type.

@@ -12,6 +12,10 @@ type Project struct {
 	// PriceBooks holds the price books the variants name, keyed by the
 	// variant's PriceBook reference as written in the concept.
 	PriceBooks map[string]*PriceBook
+
+	// override is the price book LoadOptions.PriceBook names, used for
+	// every variant; nil when none.
+	override *PriceBook
 }
 
 // LoadOptions override what a concept file refers to.
@@ -27,6 +31,13 @@ type LoadOptions struct {
 func (p *Project) VariantCatalogue(i int) (*Catalogue, *PriceBook, error) {
 	if i < 0 || i >= len(p.Concept.Variants) {
 		return nil, nil, fmt.Errorf("concept %q has no variant %d", p.Concept.Name, i+1)
+	}
+	if p.override != nil {
+		cat, err := p.Catalogue.WithPriceBook(p.override)
+		if err != nil {
+			return nil, nil, fmt.Errorf("variant %q: %w", p.Concept.Variants[i].Name, err)
+		}
+		return cat, p.override, nil
 	}
 	ref := p.Concept.Variants[i].PriceBook
 	if ref == "" {

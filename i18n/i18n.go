@@ -11,9 +11,11 @@
 // Messages live in assets/translations/<area>.<lang>.json as flat key → text
 // maps (one file per area and language, so that the CLI, the checks, the UI
 // and the documents keep their own; a key may stand in one area only);
-// a text takes its arguments with fmt verbs (%s, %d, %v). Arguments are
-// formatted for the locale: decimals as numbers, Formatter values (NOK, Pct,
-// M2, Num) as they say, and anything with an In(lang) method as that text.
+// a text takes its arguments with fmt verbs. Arguments are formatted for the
+// locale before they are placed: ints and decimals as grouped numbers,
+// Formatter values (NOK, Pct, M2) as they say, []string as a list ("a, b og
+// c"), and anything with an In(lang) method as that text; so a text takes
+// them all with %s (and %q or %v for raw values such as file names).
 //
 // The language is Bokonsept's own setting, not the system locale: a
 // Norwegian municipality gets bokmål on an English Windows too.

@@ -18,6 +18,15 @@ func TestLanguagesInStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for k, v := range nb {
+		// Arguments reach fmt already formatted as strings (ints grouped
+		// as "1 234"), so a %d would print "%!d(string=…)".
+		for _, verb := range verbs.FindAllString(v, -1) {
+			if verb != "%s" && verb != "%q" && verb != "%v" && verb != "%%" {
+				t.Errorf("nb: %q uses %s; use %%s (arguments arrive formatted)", k, verb)
+			}
+		}
+	}
 	for _, lang := range i18n.Languages[1:] {
 		other, err := i18n.Table(lang)
 		if err != nil {
@@ -47,7 +56,7 @@ func TestFormats(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
 		{nb.NOK(d("1234567")), "1\u00a0234\u00a0567\u00a0kr"},
 		{nb.NOK(d("1234567.5")), "1\u00a0234\u00a0568\u00a0kr"}, // half away from zero
-		{nb.NOK(d("-2.5")), "\u22123\u00a0kr"},                 // half away from zero, CLDR minus sign
+		{nb.NOK(d("-2.5")), "\u22123\u00a0kr"},                  // half away from zero, CLDR minus sign
 		{en.NOK(d("1234567")), "NOK 1,234,567"},
 		{nb.Percent(d("12.5"), 1), "12,5\u00a0%"},
 		{nb.Percent(d("12.25"), 1), "12,3\u00a0%"},

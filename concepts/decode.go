@@ -1,0 +1,432 @@
+package concepts
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+// decoder walks a yaml.Node tree into Go values by their `yaml:"name"` tags,
+// strictly: unknown and duplicate keys, wrong types and missing required
+// fields are errors. A field is required unless it is a pointer or its tag
+// says omitempty. The tree holds no anchors or aliases (checkAliases has
+// refused them).
+type decoder struct {
+	errs *errs
+	src  *source
+	// flowDepth counts the flow mappings ({ }) being decoded.
+	flowDepth int
+}
+
+var (
+	decimalType = reflect.TypeFor[decimal.Decimal]()
+	rangeType   = reflect.TypeFor[Range]()
+	textType    = reflect.TypeFor[Text]()
+)
+
+// field is one decodable struct field.
+type field struct {
+	name     string
+	index    int
+	required bool
+}
+
+var fieldCache sync.Map // reflect.Type → []field
+
+func fieldsOf(t reflect.Type) []field {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]field)
+	}
+	var out []field
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		tag, ok := sf.Tag.Lookup("yaml")
+		if !ok || tag == "-" || !sf.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		omit := slices.Contains(strings.Split(opts, ","), "omitempty")
+		out = append(out, field{name: name, index: i, required: !omit && sf.Type.Kind() != reflect.Pointer})
+	}
+	fieldCache.Store(t, out)
+	return out
+}
+
+// cx is a message context: the context of the parent node and the name of
+// the node in it, such as {`unit type "solenga-2r"`, "rates"}.
+type cx struct{ parent, name string }
+
+func (c cx) String() string { return ctx(c.parent, c.name) }
+
+// in returns the context of a child named name.
+func (c cx) in(name string) cx { return cx{c.String(), name} }
+
+func (d *decoder) errorf(n *yaml.Node, c cx, format string, args ...any) {
+	d.errs.add(n.Line, n.Column, nil, ctx(c.String(), fmt.Sprintf(format, args...)))
+}
+
+// record remembers the position of the value at path.
+func (d *decoder) record(path string, n *yaml.Node) {
+	d.src.val[path] = pos{n.Line, n.Column}
+}
+
+// describe says what a node is, for "needs X, not Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		v := n.Value
+		if len(v) > 40 {
+			v = v[:40] + "…"
+		}
+		return strconv.Quote(v)
+	}
+	return "an alias"
+}
+
+// decode decodes node n into v. path is the node path for the position
+// index, c the message context.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, c cx) {
+	d.record(path, n)
+	before := len(d.errs.list)
+	defer func() {
+		if len(d.errs.list) > before && (isLeaf(v.Type()) || !kindFits(n, v.Type())) {
+			d.src.bad[path] = true
+		}
+	}()
+	t := v.Type()
+	switch {
+	case t == decimalType:
+		if dec, ok := d.number(n, c); ok {
+			v.Set(reflect.ValueOf(dec))
+		}
+		return
+	case t == rangeType:
+		d.decodeRange(n, v, path, c)
+		return
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if isNull(n) {
+			v.SetZero()
+			return
+		}
+		p := reflect.New(t.Elem())
+		d.decode(n, p.Elem(), path, c)
+		v.Set(p)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path, c)
+	case reflect.Map:
+		if t == textType && n.Kind != yaml.MappingNode {
+			d.errorf(n, c, "needs a text per language, such as {nb: Fellesbygg, en: Common house}, not %s", describe(n))
+			return
+		}
+		d.decodeMap(n, v, path, c)
+	case reflect.Slice:
+		d.decodeSlice(n, v, path, c)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode || isNull(n) {
+			d.errorf(n, c, "needs a text, not %s%s", describe(n), d.commaHint(n))
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if i, ok := d.integer(n, c); ok {
+			v.SetInt(i)
+		}
+	case reflect.Uint64, reflect.Uint, reflect.Uint32:
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+			u, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 0, t.Bits())
+			if err == nil {
+				v.SetUint(u)
+				return
+			}
+			d.errorf(n, c, "needs a whole number from 0 to %d, not %s", uint64(1)<<(t.Bits()-1)*2-1, n.Value)
+			return
+		}
+		d.integer(n, c) // reports the error
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.errorf(n, c, "needs true or false, not %s", describe(n))
+			return
+		}
+		v.SetBool(strings.EqualFold(n.Value, "true"))
+	default:
+		panic(fmt.Sprintf("concepts: cannot decode into %s", t))
+	}
+}
+
+// isLeaf reports whether values of t are decoded from one node (a scalar
+// or a range).
+func isLeaf(t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return t == decimalType || t == rangeType
+	case reflect.Map, reflect.Slice:
+		return false
+	}
+	return true
+}
+
+// kindFits reports whether node n has the kind a value of type t is decoded from.
+func kindFits(n *yaml.Node, t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct, reflect.Map:
+		return n.Kind == yaml.MappingNode
+	case reflect.Slice:
+		return n.Kind == yaml.SequenceNode
+	}
+	return n.Kind == yaml.ScalarNode
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// commaHint explains a null value inside a flow mapping, which is most
+// often text with a comma that was not quoted: {nb: Vann, avløp}.
+func (d *decoder) commaHint(n *yaml.Node) string {
+	if isNull(n) && d.flowDepth > 0 {
+		return " (inside { } a comma starts a new entry: put text that has a comma in quotes)"
+	}
+	return ""
+}
+
+// integer decodes a whole number.
+func (d *decoder) integer(n *yaml.Node, c cx) (int64, bool) {
+	if n.Kind == yaml.ScalarNode {
+		switch n.Tag {
+		case "!!int":
+			i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+			if err == nil && i >= -1<<40 && i <= 1<<40 {
+				return i, true
+			}
+			d.errorf(n, c, "%s is out of range", n.Value)
+			return 0, false
+		case "!!float":
+			if dec, err := decimal.NewFromString(n.Value); err == nil {
+				d.errorf(n, c, "needs a whole number, not %s", dec.String())
+				return 0, false
+			}
+		}
+	}
+	d.errorf(n, c, "needs a whole number, not %s", describe(n))
+	return 0, false
+}
+
+// number decodes a decimal number from the scalar's text, exactly.
+func (d *decoder) number(n *yaml.Node, c cx) (decimal.Decimal, bool) {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!str") {
+		s := strings.ReplaceAll(n.Value, "_", "")
+		if len(s) <= 40 && !strings.ContainsAny(s, "xXoObBeE") {
+			if dec, err := decimal.NewFromString(s); err == nil {
+				return dec, true
+			}
+		}
+	}
+	d.errorf(n, c, "needs a number such as 12.5, not %s", describe(n))
+	return decimal.Decimal{}, false
+}
+
+func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, path string, c cx) {
+	if n.Kind != yaml.SequenceNode || len(n.Content) != 3 {
+		what := describe(n)
+		if n.Kind == yaml.SequenceNode {
+			what = fmt.Sprintf("%d numbers", len(n.Content))
+		}
+		d.errorf(n, c, "needs three numbers [low, likely, high], not %s", what)
+		return
+	}
+	var r [3]decimal.Decimal
+	ok := true
+	for i, e := range n.Content {
+		d.record(join(path, i), e)
+		dec, good := d.number(e, c)
+		r[i] = dec
+		ok = ok && good
+	}
+	if ok {
+		v.Set(reflect.ValueOf(Range{r[0], r[1], r[2]}))
+	}
+}
+
+// mappingPairs checks that n is a mapping with scalar, unique keys and
+// calls f for each entry.
+func (d *decoder) mappingPairs(n *yaml.Node, path string, c cx, f func(key string, k, val *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, c, "needs a mapping (key: value), not %s", describe(n))
+		return
+	}
+	seen := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || isNull(k) {
+			d.errorf(k, c, "a key needs to be a plain name, not %s", describe(k))
+			continue
+		}
+		if line, dup := seen[k.Value]; dup {
+			d.errorf(k, c, "%q appears twice (first on line %d); keep one", k.Value, line)
+			continue
+		}
+		seen[k.Value] = k.Line
+		d.src.key[join(path, k.Value)] = pos{k.Line, k.Column}
+		f(k.Value, k, val)
+	}
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, c cx) {
+	fields := fieldsOf(v.Type())
+	found := make([]bool, len(fields))
+	if n.Style&yaml.FlowStyle != 0 {
+		d.flowDepth++
+		defer func() { d.flowDepth-- }()
+	}
+	d.mappingPairs(n, path, c, func(key string, k, val *yaml.Node) {
+		i := slices.IndexFunc(fields, func(f field) bool { return f.name == key })
+		if i < 0 {
+			d.errorf(k, c, "unknown field %q%s", key, suggest(key, fields))
+			return
+		}
+		found[i] = true
+		f := fields[i]
+		if !f.required && isNull(val) {
+			return // an optional field with no value is left out
+		}
+		if f.required && isNull(val) {
+			d.src.bad[join(path, key)] = true
+			d.errorf(val, c.in(key), "needs a value%s", d.commaHint(val))
+			return
+		}
+		d.decode(val, v.Field(f.index), join(path, key), c.in(key))
+	})
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	var missing []string
+	for i, f := range fields {
+		if f.required && !found[i] {
+			d.src.bad[join(path, f.name)] = true
+			missing = append(missing, f.name)
+		}
+	}
+	if len(missing) == 1 {
+		d.errorf(n, c, "missing required field %q", missing[0])
+	} else if len(missing) > 1 {
+		d.errorf(n, c, "missing required fields %s", quoteAll(missing))
+	}
+}
+
+// suggest lists the known fields, or the one a misspelt key most likely meant.
+func suggest(key string, fields []field) string {
+	best, bestD := "", 3
+	var names []string
+	for _, f := range fields {
+		names = append(names, f.name)
+		if dist := editDistance(key, f.name); dist < bestD {
+			best, bestD = f.name, dist
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return "; known fields are " + strings.Join(names, ", ")
+}
+
+func quoteAll(s []string) string {
+	q := make([]string, len(s))
+	for i, x := range s {
+		q[i] = strconv.Quote(x)
+	}
+	return strings.Join(q, ", ")
+}
+
+// editDistance is the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 99
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string, c cx) {
+	t := v.Type()
+	m := reflect.MakeMap(t)
+	if n.Style&yaml.FlowStyle != 0 {
+		d.flowDepth++
+		defer func() { d.flowDepth-- }()
+	}
+	d.mappingPairs(n, path, c, func(key string, _, val *yaml.Node) {
+		e := reflect.New(t.Elem()).Elem()
+		d.decode(val, e, join(path, key), cx{c.parent, entryLabel(c.name, key)})
+		m.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), e)
+	})
+	v.Set(m)
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string, c cx) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, c, "needs a list, not %s", describe(n))
+		return
+	}
+	_, labelled := listLabels[c.name]
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, e := range n.Content {
+		ec := c
+		if labelled {
+			ec = cx{c.parent, itemLabel(c.name, itemKey(c.name, e), i)}
+		}
+		d.decode(e, s.Index(i), join(path, i), ec)
+	}
+	v.Set(s)
+}
+
+// itemKey returns the identifying key of a list item node ("" if none).
+func itemKey(field string, n *yaml.Node) string {
+	if n.Kind != yaml.MappingNode {
+		return ""
+	}
+	keys := []string{listLabels[field].key, "item"}
+	for _, want := range keys {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value == want && v.Kind == yaml.ScalarNode && !isNull(v) {
+				return v.Value
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,62 @@
+package concepts_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hallingdal/bokonsept/concepts"
+)
+
+// Every problem of a file is reported together, each with its file, line
+// and column, where in the document it is, and what to do.
+func ExampleDecodeCatalogue() {
+	data := []byte(`format: bokonsept/catalogue@1
+name: Eksempel
+currency: NOK
+price_level: 2025-06
+vat_percent: 25
+families:
+  - {id: solenga, name: Solenga, setting: urban}
+unit_types:
+  - id: solenga-2r
+    family: solenga
+    kind: dwelling
+    form: flat
+    name: {nb: 2-roms leilighet}
+    bedrooms: 1
+    persons: 2
+    storeys: many
+    lift: true
+    accessible: true
+    area: {bra_i: 48, bra_e: 5, bra_b: 0, tba: 8, bta: 62, bya: 21}
+    rates:
+      "2": [21000, 19000, 23000]
+    colour: red
+site_items: []
+municipalities: []
+`)
+	_, err := concepts.DecodeCatalogue("katalog.yaml", data)
+	fmt.Println(err)
+
+	// The errors can also be taken one by one.
+	var list concepts.ErrorList
+	if errors.As(err, &list) {
+		fmt.Println(len(list), "errors, the first on line", list[0].Line)
+	}
+	// Output:
+	// katalog.yaml:16:14: unit type "solenga-2r": storeys: needs a whole number, not "many"
+	// katalog.yaml:21:12: unit type "solenga-2r": rates "2": low 21000 is above likely 19000
+	// katalog.yaml:22:5: unit type "solenga-2r": unknown field "colour"; known fields are id, family, kind, form, name, bedrooms, persons, storeys, lift, accessible, area, rates, fixed, carbon_kg_per_m2, requirements
+	// 3 errors, the first on line 16
+}
+
+// A concept file written by a newer Bokonsept is refused with a clear
+// message.
+func ExampleDecodeConcept() {
+	_, err := concepts.DecodeConcept("konsept.yaml", []byte("format: bokonsept/concept@2\nname: Ny\n"))
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, concepts.ErrVersion))
+	// Output:
+	// konsept.yaml:1:9: bokonsept/concept@2 was made by a newer Bokonsept; this version reads @1: update Bokonsept
+	// true
+}
