@@ -214,6 +214,7 @@ func TestBadInput(t *testing.T) {
 			if !hasError(err, tt.line, tt.col, tt.msg) {
 				t.Errorf("want an error at %d:%d with %q, got:\n%v", tt.line, tt.col, tt.msg, err)
 			}
+			checkLocalized(t, err)
 		})
 	}
 }

@@ -136,6 +136,7 @@ func TestLoadProject_AllErrorsTogether(t *testing.T) {
 	if got := fmt.Sprint(err); got != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
+	checkLocalized(t, err)
 }
 
 func TestDecodeCatalogue_AllErrorsTogether(t *testing.T) {
@@ -157,6 +158,7 @@ func TestDecodeCatalogue_AllErrorsTogether(t *testing.T) {
 	if got := err.Error(); got != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
+	checkLocalized(t, err)
 }
 
 func TestDecodeConcept_ErrorCap(t *testing.T) {

@@ -58,17 +58,30 @@ func fieldsOf(t reflect.Type) []field {
 	return out
 }
 
-// cx is a message context: the context of the parent node and the name of
-// the node in it, such as {`unit type "solenga-2r"`, "rates"}.
-type cx struct{ parent, name string }
+// cx is a message context: the context of the parent node, the field name
+// of the node and how messages name it, such as {`unit type "solenga-2r"`,
+// "rates", `rates`}; a map entry or list item is named by its label
+// (`rates "2"`, `unit "solenga-2r"`).
+type cx struct {
+	parent where
+	name   string
+	label  Part
+}
 
-func (c cx) String() string { return ctx(c.parent, c.name) }
+// where returns the context of the node itself.
+func (c cx) where() where {
+	if c.label.Key == "" {
+		return c.parent
+	}
+	return c.parent.with(c.label)
+}
 
-// in returns the context of a child named name.
-func (c cx) in(name string) cx { return cx{c.String(), name} }
+// in returns the context of a child field named name.
+func (c cx) in(name string) cx { return cx{c.where(), name, fieldPart(name)} }
 
-func (d *decoder) errorf(n *yaml.Node, c cx, format string, args ...any) {
-	d.errs.add(n.Line, n.Column, nil, ctx(c.String(), fmt.Sprintf(format, args...)))
+// errorf reports a problem with node n: the text key takes args.
+func (d *decoder) errorf(n *yaml.Node, c cx, key string, args ...any) {
+	d.errs.add(n.Line, n.Column, nil, c.where(), key, args...)
 }
 
 // record remembers the position of the value at path.
@@ -77,23 +90,23 @@ func (d *decoder) record(path string, n *yaml.Node) {
 }
 
 // describe says what a node is, for "needs X, not Y" messages.
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return Part{Key: "concepts.node.mapping"}
 	case yaml.SequenceNode:
-		return "a list"
+		return Part{Key: "concepts.node.list"}
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "nothing"
+			return Part{Key: "concepts.node.nothing"}
 		}
 		v := n.Value
 		if len(v) > 40 {
 			v = v[:40] + "…"
 		}
-		return strconv.Quote(v)
+		return quoted(v)
 	}
-	return "an alias"
+	return Part{Key: "concepts.node.alias"}
 }
 
 // decode decodes node n into v. path is the node path for the position
@@ -130,7 +143,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, c cx) {
 		d.decodeStruct(n, v, path, c)
 	case reflect.Map:
 		if t == textType && n.Kind != yaml.MappingNode {
-			d.errorf(n, c, "needs a text per language, such as {nb: Fellesbygg, en: Common house}, not %s", describe(n))
+			d.errorf(n, c, "concepts.decode.text_per_language", describe(n))
 			return
 		}
 		d.decodeMap(n, v, path, c)
@@ -138,7 +151,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, c cx) {
 		d.decodeSlice(n, v, path, c)
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode || isNull(n) {
-			d.errorf(n, c, "needs a text, not %s%s", describe(n), d.commaHint(n))
+			d.errorf(n, c, "concepts.decode.text", describe(n), d.commaHint(n))
 			return
 		}
 		v.SetString(n.Value)
@@ -153,13 +166,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, c cx) {
 				v.SetUint(u)
 				return
 			}
-			d.errorf(n, c, "needs a whole number from 0 to %d, not %s", uint64(1)<<(t.Bits()-1)*2-1, n.Value)
+			d.errorf(n, c, "concepts.decode.whole_number_range", strconv.FormatUint(uint64(1)<<(t.Bits()-1)*2-1, 10), n.Value)
 			return
 		}
 		d.integer(n, c) // reports the error
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.errorf(n, c, "needs true or false, not %s", describe(n))
+			d.errorf(n, c, "concepts.decode.bool", describe(n))
 			return
 		}
 		v.SetBool(strings.EqualFold(n.Value, "true"))
@@ -202,12 +215,13 @@ func isNull(n *yaml.Node) bool {
 }
 
 // commaHint explains a null value inside a flow mapping, which is most
-// often text with a comma that was not quoted: {nb: Vann, avløp}.
-func (d *decoder) commaHint(n *yaml.Node) string {
+// often text with a comma that was not quoted: {nb: Vann, avløp}. It is
+// the zero Part (no text) otherwise.
+func (d *decoder) commaHint(n *yaml.Node) Part {
 	if isNull(n) && d.flowDepth > 0 {
-		return " (inside { } a comma starts a new entry: put text that has a comma in quotes)"
+		return Part{Key: "concepts.decode.comma_hint"}
 	}
-	return ""
+	return Part{}
 }
 
 // integer decodes a whole number.
@@ -219,16 +233,16 @@ func (d *decoder) integer(n *yaml.Node, c cx) (int64, bool) {
 			if err == nil && i >= -1<<40 && i <= 1<<40 {
 				return i, true
 			}
-			d.errorf(n, c, "%s is out of range", n.Value)
+			d.errorf(n, c, "concepts.decode.int_out_of_range", n.Value)
 			return 0, false
 		case "!!float":
 			if dec, err := decimal.NewFromString(n.Value); err == nil {
-				d.errorf(n, c, "needs a whole number, not %s", dec.String())
+				d.errorf(n, c, "concepts.decode.whole_number", num(dec))
 				return 0, false
 			}
 		}
 	}
-	d.errorf(n, c, "needs a whole number, not %s", describe(n))
+	d.errorf(n, c, "concepts.decode.whole_number", describe(n))
 	return 0, false
 }
 
@@ -242,7 +256,7 @@ func (d *decoder) number(n *yaml.Node, c cx) (decimal.Decimal, bool) {
 			}
 		}
 	}
-	d.errorf(n, c, "needs a number such as 12.5, not %s", describe(n))
+	d.errorf(n, c, "concepts.decode.number", describe(n))
 	return decimal.Decimal{}, false
 }
 
@@ -250,9 +264,9 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, path string, c cx) 
 	if n.Kind != yaml.SequenceNode || len(n.Content) != 3 {
 		what := describe(n)
 		if n.Kind == yaml.SequenceNode {
-			what = fmt.Sprintf("%d numbers", len(n.Content))
+			what = Part{Key: "concepts.node.numbers", Args: []any{len(n.Content)}}
 		}
-		d.errorf(n, c, "needs three numbers [low, likely, high], not %s", what)
+		d.errorf(n, c, "concepts.decode.range", what)
 		return
 	}
 	var r [3]decimal.Decimal
@@ -272,18 +286,18 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, path string, c cx) 
 // calls f for each entry.
 func (d *decoder) mappingPairs(n *yaml.Node, path string, c cx, f func(key string, k, val *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, c, "needs a mapping (key: value), not %s", describe(n))
+		d.errorf(n, c, "concepts.decode.mapping", describe(n))
 		return
 	}
 	seen := make(map[string]int, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || isNull(k) {
-			d.errorf(k, c, "a key needs to be a plain name, not %s", describe(k))
+			d.errorf(k, c, "concepts.decode.key", describe(k))
 			continue
 		}
 		if line, dup := seen[k.Value]; dup {
-			d.errorf(k, c, "%q appears twice (first on line %d); keep one", k.Value, line)
+			d.errorf(k, c, "concepts.decode.duplicate_key", quoted(k.Value), line)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -302,7 +316,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, c cx)
 	d.mappingPairs(n, path, c, func(key string, k, val *yaml.Node) {
 		i := slices.IndexFunc(fields, func(f field) bool { return f.name == key })
 		if i < 0 {
-			d.errorf(k, c, "unknown field %q%s", key, suggest(key, fields))
+			d.unknownField(k, c, key, fields)
 			return
 		}
 		found[i] = true
@@ -312,7 +326,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, c cx)
 		}
 		if f.required && isNull(val) {
 			d.src.bad[join(path, key)] = true
-			d.errorf(val, c.in(key), "needs a value%s", d.commaHint(val))
+			d.errorf(val, c.in(key), "concepts.decode.value", d.commaHint(val))
 			return
 		}
 		d.decode(val, v.Field(f.index), join(path, key), c.in(key))
@@ -328,34 +342,28 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, c cx)
 		}
 	}
 	if len(missing) == 1 {
-		d.errorf(n, c, "missing required field %q", missing[0])
+		d.errorf(n, c, "concepts.decode.missing_field", quoted(missing[0]))
 	} else if len(missing) > 1 {
-		d.errorf(n, c, "missing required fields %s", quoteAll(missing))
+		d.errorf(n, c, "concepts.decode.missing_fields", quotedList(missing))
 	}
 }
 
-// suggest lists the known fields, or the one a misspelt key most likely meant.
-func suggest(key string, fields []field) string {
+// unknownField reports key k, which is not one of fields, with the field a
+// misspelt key most likely meant, or else the known fields.
+func (d *decoder) unknownField(k *yaml.Node, c cx, key string, fields []field) {
 	best, bestD := "", 3
-	var names []string
+	var known names
 	for _, f := range fields {
-		names = append(names, f.name)
+		known = append(known, f.name)
 		if dist := editDistance(key, f.name); dist < bestD {
 			best, bestD = f.name, dist
 		}
 	}
 	if best != "" {
-		return fmt.Sprintf("; did you mean %q?", best)
+		d.errorf(k, c, "concepts.decode.unknown_field_mean", quoted(key), quoted(best))
+		return
 	}
-	return "; known fields are " + strings.Join(names, ", ")
-}
-
-func quoteAll(s []string) string {
-	q := make([]string, len(s))
-	for i, x := range s {
-		q[i] = strconv.Quote(x)
-	}
-	return strings.Join(q, ", ")
+	d.errorf(k, c, "concepts.decode.unknown_field_known", quoted(key), known)
 }
 
 // editDistance is the Levenshtein distance of two short strings.
@@ -391,7 +399,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string, c cx) {
 	}
 	d.mappingPairs(n, path, c, func(key string, _, val *yaml.Node) {
 		e := reflect.New(t.Elem()).Elem()
-		d.decode(val, e, join(path, key), cx{c.parent, entryLabel(c.name, key)})
+		d.decode(val, e, join(path, key), cx{c.parent, "", entryLabel(c.name, key)})
 		m.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), e)
 	})
 	v.Set(m)
@@ -399,7 +407,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string, c cx) {
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string, c cx) {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, c, "needs a list, not %s", describe(n))
+		d.errorf(n, c, "concepts.decode.list", describe(n))
 		return
 	}
 	_, labelled := listLabels[c.name]
@@ -407,7 +415,7 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string, c cx) 
 	for i, e := range n.Content {
 		ec := c
 		if labelled {
-			ec = cx{c.parent, itemLabel(c.name, itemKey(c.name, e), i)}
+			ec = cx{c.parent, "", itemLabel(c.name, itemKey(c.name, e), i)}
 		}
 		d.decode(e, s.Index(i), join(path, i), ec)
 	}

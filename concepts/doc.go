@@ -9,8 +9,18 @@
 //
 //	cat, err := concepts.LoadCatalogue("katalog.yaml")
 //	if err != nil {
-//		fmt.Println(err) // katalog.yaml:42:9: unit type "solenga-2r": rates "2": low 21000 is above likely 19000
+//		fmt.Println(concepts.Localize(err, i18n.New("nb")))
+//		// katalog.yaml:42:9: enhetstype «solenga-2r»: rates «2»: lav 21 000 er høyere enn forventet 19 000
 //	}
+//
+// Every message is translatable: an *Error carries its text's key and
+// arguments (Key, Args) and the place in the document (Context), so
+// Localize, (*Error).Message and (ErrorList).Message render it in the
+// user's language through package i18n (texts in
+// assets/translations/concepts.<lang>.json), while Error() gives the
+// English text for logs:
+//
+//	katalog.yaml:42:9: unit type "solenga-2r": rates "2": low 21000 is above likely 19000
 //
 // LoadProject reads a concept with its catalogue (Builtin or a file) and
 // price books; Validate methods check documents edited in memory;

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/hallingdal/bokonsept/i18n"
 )
 
 // Sentinel errors. Every *Error of these kinds wraps one of them, so callers
@@ -35,6 +37,10 @@ var (
 const MaxErrors = 50
 
 // Error is one problem in a file, with its position when known.
+//
+// Its message is translatable: Key and Args name the text of the problem
+// and Context the place in the document, so Message renders it in the
+// user's language; Msg holds the same message in English for logs.
 type Error struct {
 	// File is the file name as given to the decoder ("builtin" for the
 	// built-in catalogue); empty for a document that was never a file.
@@ -43,16 +49,57 @@ type Error struct {
 	Line int
 	// Column is the 1-based column of the offending node; 0 when unknown.
 	Column int
-	// Msg says where in the document (the path context, such as
-	// `unit type "solenga-2r": rates "2"`) what is wrong and what to do.
+	// Msg says in English where in the document (the path context, such
+	// as `unit type "solenga-2r": rates "2"`) what is wrong and what to do.
 	Msg string
-	// Err is the sentinel error the problem is an instance of, or nil.
+	// Context is where in the document the problem is, outermost first,
+	// such as unit type "solenga-2r" and rates "2"; empty for problems of
+	// the whole document.
+	Context []Part
+	// Key names the text of the problem itself in the concepts
+	// translations (assets/translations/concepts.<lang>.json); empty for
+	// an error made from a foreign error, whose Msg is all there is.
+	Key string
+	// Args are the values Key's text takes. They are strings, ints and
+	// i18n.Formatter values (numbers, quoted names, lists, nested Parts),
+	// so package i18n formats them for the language.
+	Args []any
+	// Err is the sentinel error the problem is an instance of, or the
+	// error of the file system it comes from (saving); nil when none.
 	Err error
 }
 
 // Error formats the error as "file:line:col: msg", leaving out the parts
 // that are unknown.
 func (e *Error) Error() string {
+	return e.prefix() + e.Msg
+}
+
+// Message formats the error as Error does, in l's language:
+//
+//	katalog.yaml:42:9: enhetstype «solenga-2r»: rates «2»: lav 21 000 er høyere enn forventet 19 000
+func (e *Error) Message(l *i18n.Locale) string {
+	return e.prefix() + e.Text(l)
+}
+
+// Text is Message without the file and position: where in the document
+// and what is wrong, in l's language. An error without a Key gives its Msg.
+func (e *Error) Text(l *i18n.Locale) string {
+	if e.Key == "" {
+		return e.Msg
+	}
+	parts := make([]string, 0, len(e.Context)+1)
+	for _, p := range e.Context {
+		if s := p.Format(l); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	parts = append(parts, l.T(e.Key, e.Args...))
+	return strings.Join(parts, ": ")
+}
+
+// prefix returns "file:line:col: " with the parts that are known.
+func (e *Error) prefix() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(e.File)
@@ -67,7 +114,6 @@ func (e *Error) Error() string {
 	if b.Len() > 0 {
 		b.WriteByte(' ')
 	}
-	b.WriteString(e.Msg)
 	return b.String()
 }
 
@@ -82,6 +128,15 @@ func (l ErrorList) Error() string {
 	lines := make([]string, len(l))
 	for i, e := range l {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Message joins the errors in loc's language, one per line.
+func (l ErrorList) Message(loc *i18n.Locale) string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Message(loc)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -112,14 +167,67 @@ func Errors(err error) ErrorList {
 	return ErrorList{{Msg: err.Error()}}
 }
 
+// Localize renders err for the user in l's language: an ErrorList or
+// *Error one problem per line, as Message does; an error wrapping one with
+// the wrapper's own words kept around it; any other error as err.Error().
+// It returns "" for nil.
+func Localize(err error, l *i18n.Locale) string {
+	if err == nil {
+		return ""
+	}
+	var text, msg string
+	var list ErrorList
+	var e *Error
+	switch {
+	case errors.As(err, &list):
+		text, msg = list.Error(), list.Message(l)
+	case errors.As(err, &e):
+		text, msg = e.Error(), e.Message(l)
+	default:
+		return err.Error()
+	}
+	outer := err.Error()
+	if outer == text {
+		return msg
+	}
+	if strings.Contains(outer, text) {
+		return strings.Replace(outer, text, msg, 1)
+	}
+	return msg
+}
+
+// within returns err placed in context p: an *Error gets p before its own
+// context, any other error is wrapped after p's English text.
+func within(p Part, err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	out := *e
+	out.Context = append([]Part{p}, e.Context...)
+	out.Msg = p.String() + ": " + e.Msg
+	return &out
+}
+
 // errs collects the errors of one file.
 type errs struct {
 	file string
 	list ErrorList
 }
 
-func (c *errs) add(line, col int, sentinel error, msg string) {
-	c.list = append(c.list, &Error{File: c.file, Line: line, Column: col, Msg: msg, Err: sentinel})
+// add records a problem at line:col, in context w, with the text key
+// takes args.
+func (c *errs) add(line, col int, sentinel error, w where, key string, args ...any) {
+	c.list = append(c.list, newError(c.file, line, col, sentinel, w, key, args...))
+}
+
+// newError returns an *Error with its English Msg.
+func newError(file string, line, col int, sentinel error, w where, key string, args ...any) *Error {
+	msg := Part{Key: key, Args: args}.String()
+	if ctx := w.String(); ctx != "" {
+		msg = ctx + ": " + msg
+	}
+	return &Error{File: file, Line: line, Column: col, Msg: msg, Context: []Part(w), Key: key, Args: args, Err: sentinel}
 }
 
 // err sorts the errors by position (errors without one last), caps them at
@@ -144,10 +252,12 @@ func finish(list ErrorList) error {
 		}
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
-	list = slices.CompactFunc(list, func(a, b *Error) bool { return *a == *b })
+	list = slices.CompactFunc(list, func(a, b *Error) bool {
+		return a.File == b.File && a.Line == b.Line && a.Column == b.Column && a.Msg == b.Msg && a.Err == b.Err
+	})
 	if len(list) > MaxErrors {
 		more := len(list) - MaxErrors
-		last := &Error{File: list[0].File, Msg: fmt.Sprintf("… and %d more errors", more)}
+		last := newError(list[0].File, 0, 0, nil, nil, keyMore, more)
 		list = append(list[:MaxErrors:MaxErrors], last)
 	}
 	return list

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hallingdal/bokonsept/concepts"
+	"github.com/hallingdal/bokonsept/i18n"
 )
 
 // Every problem of a file is reported together, each with its file, line
@@ -59,4 +60,33 @@ func ExampleDecodeConcept() {
 	// Output:
 	// konsept.yaml:1:9: bokonsept/concept@2 was made by a newer Bokonsept; this version reads @1: update Bokonsept
 	// true
+}
+
+// Localize renders the problems in the user's language: bokmål, the
+// default, or English. Names from the file keep their spelling; numbers
+// are grouped the language's way.
+func ExampleLocalize() {
+	data := []byte(`format: bokonsept/concept@1
+name: Solenga Gol
+catalogue: builtin
+municipality: gol
+revision: {id: A, date: 2026-02-30}
+site: {area_m2: 0}
+assumptions:
+  common_costs_percent: 10
+  general_costs_percent: 12
+  regional_factor: 1
+  price_adjustment_percent: 0
+  first_time_buyer_limit: 3000000
+  simulation: {iterations: 20000, seed: 1}
+variants:
+  - name: A
+    units: [{type: solenga-2r, count: many}]
+`)
+	_, err := concepts.DecodeConcept("konsept.yaml", data)
+	fmt.Println(concepts.Localize(err, i18n.New("nb")))
+	// Output:
+	// konsept.yaml:5:25: revision: date «2026-02-30» er ikke en dato som finnes
+	// konsept.yaml:6:17: site: area_m2 0 må være over 0
+	// konsept.yaml:16:39: variant «A»: enhet «solenga-2r»: count: trenger et heltall, ikke «many»
 }

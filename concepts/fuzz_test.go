@@ -21,6 +21,7 @@ func FuzzDecodeCatalogue(f *testing.F) {
 			if len(Errors(err)) == 0 || len(Errors(err)) > MaxErrors+1 {
 				t.Fatalf("error list of %d errors", len(Errors(err)))
 			}
+			checkLocalized(t, err)
 			return
 		}
 		if err := c.Clone().Validate(); err != nil {
@@ -39,6 +40,7 @@ func FuzzDecodeConcept(f *testing.F) {
 			if len(Errors(err)) == 0 || len(Errors(err)) > MaxErrors+1 {
 				t.Fatalf("error list of %d errors", len(Errors(err)))
 			}
+			checkLocalized(t, err)
 			return
 		}
 		out, err := EncodeConcept(c, data)

@@ -2,7 +2,6 @@ package concepts
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -62,16 +61,28 @@ func Builtin() (*Catalogue, error) {
 // own; name is the file name used in error messages. Whether a catalogue
 // has what it names is checked by (*Project).Validate.
 func DecodePriceBook(name string, data []byte) (*PriceBook, error) {
-	pb := new(PriceBook)
-	src, derrs, err := decodeDoc(name, data, PriceBookFormat, pb)
+	pb, derrs, err := decodePriceBook(name, data)
 	if err != nil {
 		return nil, err
 	}
-	pb.Path, pb.src = name, src
-	if err := finish(append(derrs.list, pb.check(nil).list...)); err != nil {
+	if err := finish(append(derrs, pb.check(nil).list...)); err != nil {
 		return nil, err
 	}
 	return pb, nil
+}
+
+// decodePriceBook decodes a price book as far as its structure allows: it
+// returns the price book with the values that could be decoded and the
+// decoding errors, so that its references can be checked against a
+// catalogue too; or an error when the file is no price book at all.
+func decodePriceBook(name string, data []byte) (*PriceBook, ErrorList, error) {
+	pb := new(PriceBook)
+	src, derrs, err := decodeDoc(name, data, PriceBookFormat, pb)
+	if err != nil {
+		return nil, nil, err
+	}
+	pb.Path, pb.src = name, src
+	return pb, derrs.list, nil
 }
 
 // LoadPriceBook reads, decodes and validates the price book file at path.
@@ -104,21 +115,21 @@ func DecodeConcept(name string, data []byte) (*Concept, error) {
 func readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fileError(path, "", err)
+		return nil, fileError(path, err)
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil {
 		if fi.IsDir() {
-			return nil, ErrorList{{File: path, Msg: "is a folder, not a file"}}
+			return nil, ErrorList{newError(path, 0, 0, nil, nil, "concepts.file.folder")}
 		}
 		if fi.Size() > MaxFileSize {
-			return nil, ErrorList{{File: path, Err: ErrTooLarge, Msg: fmt.Sprintf("the file is %s; Bokonsept reads files up to %s: is this the right file?", sizeText(fi.Size()), sizeText(MaxFileSize))}}
+			return nil, ErrorList{newError(path, 0, 0, ErrTooLarge, nil, "concepts.file.too_large", size(fi.Size()), size(MaxFileSize))}
 		}
 	}
 	// The size may be unknown (a pipe) or change: never read more than the limit.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, fileError(path, "", err)
+		return nil, fileError(path, err)
 	}
 	if len(data) > MaxFileSize {
 		return precheck(path, data)
@@ -127,24 +138,19 @@ func readFile(path string) ([]byte, error) {
 }
 
 // fileError describes a file that cannot be read, in plain words.
-func fileError(path, what string, err error) error {
-	msg := err.Error()
+func fileError(path string, err error) error {
+	var why any = err.Error()
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		msg = pe.Err.Error()
+		why = pe.Err.Error()
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		msg = "the file does not exist"
+		why = Part{Key: keyNotExist}
 	case errors.Is(err, fs.ErrPermission):
-		msg = "no permission to read the file"
+		why = Part{Key: "concepts.file.no_permission"}
 	}
-	if what != "" {
-		msg = fmt.Sprintf("cannot read %s %q: %s", what, path, msg)
-	} else {
-		msg = "cannot read the file: " + msg
-	}
-	return ErrorList{{File: path, Msg: msg}}
+	return ErrorList{newError(path, 0, 0, nil, nil, keyCannotRead, why)}
 }
 
 // LoadProject reads the concept file at path with the catalogue it names
@@ -176,18 +182,23 @@ func LoadProject(path string, opt LoadOptions) (*Project, error) {
 	default:
 		p.Catalogue, err = LoadCatalogue(resolve(dir, c.Catalogue))
 		if err != nil && isReadError(err) {
-			k.at("catalogue", "", "%s", readMessage("catalogue", c.Catalogue, err))
+			k.at("catalogue", nil, readKey(true, err), readArgs(c.Catalogue, err)...)
 			err = nil
 		}
 	}
 	if err != nil {
 		other = append(other, Errors(err)...)
 	}
+	// Price books are checked against the catalogue as far as their
+	// structure allows, so that a price book's dangling references are
+	// reported together with its other problems.
+	bookErrs := map[*PriceBook]ErrorList{} // the decoding errors of each price book
 	if opt.PriceBook != "" {
-		p.override, err = LoadPriceBook(opt.PriceBook)
+		pb, derrs, err := loadPriceBook(opt.PriceBook)
 		if err != nil {
 			other = append(other, Errors(err)...)
 		}
+		p.override, bookErrs[pb] = pb, derrs
 	}
 	for i, v := range c.Variants {
 		ref := v.PriceBook
@@ -197,29 +208,27 @@ func LoadProject(path string, opt LoadOptions) (*Project, error) {
 		if _, done := p.PriceBooks[ref]; done {
 			continue
 		}
-		pb, err := LoadPriceBook(resolve(dir, ref))
+		pb, derrs, err := loadPriceBook(resolve(dir, ref))
 		switch {
 		case err != nil && isReadError(err):
-			k.at(join("variants", i, "pricebook"), itemLabel("variants", v.Name, i), "%s", readMessage("price book", ref, err))
+			k.at(join("variants", i, "pricebook"), where{itemLabel("variants", v.Name, i)}, readKey(false, err), readArgs(ref, err)...)
 		case err != nil:
 			other = append(other, Errors(err)...)
 		}
-		p.PriceBooks[ref] = pb
+		p.PriceBooks[ref], bookErrs[pb] = pb, derrs
 	}
 	// The concept's own problems and its references to the catalogue, when
-	// it could be loaded; then the price books against the catalogue.
+	// it could be loaded; then the price books, against the catalogue too.
 	own := append(derrs.list, k.e.list...)
 	own = append(own, c.check(p.Catalogue).list...)
 	all := Errors(finish(own))
-	if p.Catalogue != nil {
-		books := []*PriceBook{p.override}
-		for _, ref := range sortedKeys(p.PriceBooks) {
-			books = append(books, p.PriceBooks[ref])
-		}
-		for _, pb := range books {
-			if pb != nil {
-				all = append(all, Errors(finish(pb.check(p.Catalogue).list))...)
-			}
+	books := []*PriceBook{p.override}
+	for _, ref := range sortedKeys(p.PriceBooks) {
+		books = append(books, p.PriceBooks[ref])
+	}
+	for _, pb := range books {
+		if pb != nil {
+			all = append(all, Errors(finish(append(bookErrs[pb], pb.check(p.Catalogue).list...)))...)
 		}
 	}
 	if all = append(all, other...); len(all) > 0 {
@@ -228,18 +237,58 @@ func LoadProject(path string, opt LoadOptions) (*Project, error) {
 	return p, nil
 }
 
+// loadPriceBook reads and decodes the price book at path as far as its
+// structure allows, returning it with its decoding errors; it returns an
+// error only for a file that cannot be read or is no price book.
+func loadPriceBook(path string) (*PriceBook, ErrorList, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return decodePriceBook(path, data)
+}
+
 // isReadError reports whether err says a file could not be read at all.
 func isReadError(err error) bool {
 	l := Errors(err)
 	return len(l) == 1 && l[0].Line == 0 && l[0].Err == nil
 }
 
-func readMessage(what, ref string, err error) string {
-	msg := Errors(err)[0].Msg
-	if msg == "cannot read the file: the file does not exist" {
-		return fmt.Sprintf("%s file %q does not exist (paths are relative to the concept file)", what, ref)
+// readKey returns the key of the message for the catalogue (or a price
+// book) the concept names that cannot be read (err).
+func readKey(catalogue bool, err error) string {
+	missing := notExist(Errors(err)[0])
+	switch {
+	case catalogue && missing:
+		return "concepts.load.catalogue_missing"
+	case catalogue:
+		return "concepts.load.catalogue_unreadable"
+	case missing:
+		return "concepts.load.pricebook_missing"
 	}
-	return fmt.Sprintf("%s file %q: %s", what, ref, msg)
+	return "concepts.load.pricebook_unreadable"
+}
+
+// readArgs returns the arguments of readKey's message: the reference as
+// written in the concept, and why the file cannot be read.
+func readArgs(ref string, err error) []any {
+	e := Errors(err)[0]
+	if notExist(e) {
+		return []any{quoted(ref)}
+	}
+	if e.Key == "" {
+		return []any{quoted(ref), e.Msg}
+	}
+	return []any{quoted(ref), Part{Key: e.Key, Args: e.Args}}
+}
+
+// notExist reports whether e says a file does not exist.
+func notExist(e *Error) bool {
+	if e.Key != keyCannotRead || len(e.Args) != 1 {
+		return false
+	}
+	p, ok := e.Args[0].(Part)
+	return ok && p.Key == keyNotExist
 }
 
 func resolve(dir, ref string) string {
@@ -255,7 +304,7 @@ func resolve(dir, ref string) string {
 // problems are returned together, each naming its file.
 func (p *Project) Validate() error {
 	if p.Concept == nil || p.Catalogue == nil {
-		return ErrorList{{File: p.Path, Msg: "the project has no concept or no catalogue"}}
+		return ErrorList{newError(p.Path, 0, 0, nil, nil, "concepts.project.incomplete")}
 	}
 	var all ErrorList
 	all = append(all, Errors(finish(p.Catalogue.check().list))...)
@@ -269,7 +318,7 @@ func (p *Project) Validate() error {
 	if p.override == nil {
 		for i, v := range p.Concept.Variants {
 			if v.PriceBook != "" && p.PriceBooks[v.PriceBook] == nil {
-				ce.add(0, 0, nil, ctx(itemLabel("variants", v.Name, i), fmt.Sprintf("price book %q is not loaded", v.PriceBook)))
+				ce.add(0, 0, nil, where{itemLabel("variants", v.Name, i)}, "concepts.project.pricebook_not_loaded", quoted(v.PriceBook))
 			}
 		}
 	}

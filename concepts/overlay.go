@@ -1,7 +1,6 @@
 package concepts
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 )
@@ -13,6 +12,7 @@ func (c *Catalogue) WithPriceBook(pb *PriceBook) (*Catalogue, error) {
 	if pb == nil {
 		return c, nil
 	}
+	pbc := where{{Key: "concepts.ctx.pricebook", Args: []any{quoted(pb.Name)}}}
 	out := *c
 	out.UnitTypes = slices.Clone(c.UnitTypes)
 	out.SiteItems = slices.Clone(c.SiteItems)
@@ -20,19 +20,19 @@ func (c *Catalogue) WithPriceBook(pb *PriceBook) (*Catalogue, error) {
 		entry := pb.UnitTypes[id]
 		ut := out.UnitType(id)
 		if ut == nil {
-			return nil, fmt.Errorf("price book %q: unit type %q is not in catalogue %q", pb.Name, id, c.Name)
+			return nil, newError("", 0, 0, nil, pbc, "concepts.overlay.unit_type_unknown", quoted(id), quoted(c.Name))
 		}
 		ut.Rates = maps.Clone(ut.Rates)
 		ut.Fixed = maps.Clone(ut.Fixed)
 		for _, code := range slices.Sorted(maps.Keys(entry.Rates)) {
 			if _, ok := ut.Rates[code]; !ok {
-				return nil, fmt.Errorf("price book %q: unit type %q has no rate for code %q in catalogue %q", pb.Name, id, code, c.Name)
+				return nil, newError("", 0, 0, nil, pbc, "concepts.overlay.rate_unknown", quoted(id), quoted(code), quoted(c.Name))
 			}
 			ut.Rates[code] = entry.Rates[code]
 		}
 		for _, code := range slices.Sorted(maps.Keys(entry.Fixed)) {
 			if _, ok := ut.Fixed[code]; !ok {
-				return nil, fmt.Errorf("price book %q: unit type %q has no fixed amount for code %q in catalogue %q", pb.Name, id, code, c.Name)
+				return nil, newError("", 0, 0, nil, pbc, "concepts.overlay.fixed_unknown", quoted(id), quoted(code), quoted(c.Name))
 			}
 			ut.Fixed[code] = entry.Fixed[code]
 		}
@@ -40,7 +40,7 @@ func (c *Catalogue) WithPriceBook(pb *PriceBook) (*Catalogue, error) {
 	for _, id := range slices.Sorted(maps.Keys(pb.SiteItems)) {
 		si := out.SiteItem(id)
 		if si == nil {
-			return nil, fmt.Errorf("price book %q: site item %q is not in catalogue %q", pb.Name, id, c.Name)
+			return nil, newError("", 0, 0, nil, pbc, "concepts.overlay.site_item_unknown", quoted(id), quoted(c.Name))
 		}
 		si.Rate = pb.SiteItems[id].Rate
 	}

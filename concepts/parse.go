@@ -3,7 +3,6 @@ package concepts
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"reflect"
 	"regexp"
@@ -29,12 +28,12 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 func precheck(file string, data []byte) ([]byte, error) {
 	e := &errs{file: file}
 	if len(data) > MaxFileSize {
-		e.add(0, 0, ErrTooLarge, fmt.Sprintf("the file is %s; Bokonsept reads files up to %s: is this the right file?", sizeText(int64(len(data))), sizeText(MaxFileSize)))
+		e.add(0, 0, ErrTooLarge, nil, "concepts.file.too_large", size(len(data)), size(MaxFileSize))
 		return nil, e.err()
 	}
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
-		e.add(0, 0, ErrEmpty, "the file is empty; it should start with a format line such as \"format: "+ConceptFormat+"\"")
+		e.add(0, 0, ErrEmpty, nil, "concepts.file.empty_format", quoted("format: "+ConceptFormat))
 		return nil, e.err()
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 || !utf8.Valid(data) {
@@ -42,11 +41,11 @@ func precheck(file string, data []byte) ([]byte, error) {
 			i = invalidUTF8(data)
 		}
 		line, col := lineCol(data, i)
-		e.add(line, col, ErrNotText, "not a text file: binary data (not UTF-8 text) here; Bokonsept reads YAML text files saved as UTF-8")
+		e.add(line, col, ErrNotText, nil, "concepts.file.not_text")
 		return nil, e.err()
 	}
 	if n := structureCount(data); n > maxStructure {
-		e.add(0, 0, ErrTooLarge, fmt.Sprintf("the file has too many entries (%d list items, keys and lines; Bokonsept reads up to %d): is this the right file?", n, maxStructure))
+		e.add(0, 0, ErrTooLarge, nil, "concepts.file.too_many", n, maxStructure)
 		return nil, e.err()
 	}
 	return data, nil
@@ -88,13 +87,6 @@ func lineCol(data []byte, i int) (int, int) {
 	return line, utf8.RuneCount(before[start:]) + 1
 }
 
-func sizeText(n int64) string {
-	if n >= 1<<20 {
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
-	}
-	return strconv.FormatInt(n, 10) + " bytes"
-}
-
 var (
 	yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 	parserErr   = regexp.MustCompile(`^did not find expected ('|key|node content|<document start>)`)
@@ -115,7 +107,7 @@ func parse(file string, data []byte) (*yaml.Node, error) {
 				line = extra.Line
 			}
 			if err2 == nil || tabLine(data) == 0 {
-				e.add(line, 0, ErrSyntax, "a second YAML document (after ---): a Bokonsept file holds one document; remove the ---")
+				e.add(line, 0, ErrSyntax, nil, "concepts.syntax.second_document")
 				return nil, e.err()
 			}
 			err = err2
@@ -123,12 +115,12 @@ func parse(file string, data []byte) (*yaml.Node, error) {
 	}
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			e.add(0, 0, ErrEmpty, "the file holds only comments; it should start with a format line such as \"format: "+ConceptFormat+"\"")
+			e.add(0, 0, ErrEmpty, nil, "concepts.file.only_comments", quoted("format: "+ConceptFormat))
 			return nil, e.err()
 		}
 		if line := tabLine(data); line > 0 {
 			col := bytes.IndexByte(lineOf(data, line), '\t') + 1
-			e.add(line, col, ErrSyntax, "a tab in the indentation: YAML needs spaces for indentation; replace the tab with spaces")
+			e.add(line, col, ErrSyntax, nil, "concepts.syntax.tab")
 			return nil, e.err()
 		}
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -141,11 +133,11 @@ func parse(file string, data []byte) (*yaml.Node, error) {
 				line++
 			}
 		}
-		e.add(line, 0, ErrSyntax, "YAML syntax: "+msg)
+		e.add(line, 0, ErrSyntax, nil, "concepts.syntax.yaml", msg)
 		return nil, e.err()
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		e.add(0, 0, ErrEmpty, "the file is empty")
+		e.add(0, 0, ErrEmpty, nil, "concepts.file.empty")
 		return nil, e.err()
 	}
 	return &doc, nil
@@ -176,7 +168,7 @@ var formatRe = regexp.MustCompile(`^bokonsept/([a-z]+)@(\d+)$`)
 func checkFormat(file string, root *yaml.Node, want string) error {
 	e := &errs{file: file}
 	if root.Kind != yaml.MappingNode {
-		e.add(root.Line, root.Column, ErrFormat, fmt.Sprintf("this is not a Bokonsept file: it should be a mapping starting with \"format: %s\"", want))
+		e.add(root.Line, root.Column, ErrFormat, nil, "concepts.format.not_mapping", quoted("format: "+want))
 		return e.err()
 	}
 	var val *yaml.Node
@@ -187,7 +179,7 @@ func checkFormat(file string, root *yaml.Node, want string) error {
 		}
 	}
 	if val == nil {
-		e.add(root.Line, root.Column, ErrFormat, fmt.Sprintf("missing format line: the file should start with \"format: %s\"", want))
+		e.add(root.Line, root.Column, ErrFormat, nil, "concepts.format.missing", quoted("format: "+want))
 		return e.err()
 	}
 	got := val.Value
@@ -195,27 +187,32 @@ func checkFormat(file string, root *yaml.Node, want string) error {
 	wm := formatRe.FindStringSubmatch(want)
 	switch {
 	case val.Kind != yaml.ScalarNode || m == nil:
-		e.add(val.Line, val.Column, ErrFormat, fmt.Sprintf("unknown format %q: expected %q", got, want))
+		e.add(val.Line, val.Column, ErrFormat, nil, "concepts.format.unknown", quoted(got), quoted(want))
 	case m[1] != wm[1]:
-		e.add(val.Line, val.Column, ErrFormat, fmt.Sprintf("this is a %s (%s), not a %s (%s)", nounOf(m[1]), got, nounOf(wm[1]), want))
+		e.add(val.Line, val.Column, ErrFormat, nil, keyWrongKind, nounOf(m[1]), got, nounOf(wm[1]), want)
 	case m[2] != strconv.Itoa(FormatVersion):
 		if v, _ := strconv.Atoi(m[2]); v > FormatVersion {
-			e.add(val.Line, val.Column, ErrVersion, fmt.Sprintf("%s was made by a newer Bokonsept; this version reads @%d: update Bokonsept", got, FormatVersion))
+			e.add(val.Line, val.Column, ErrVersion, nil, "concepts.format.newer", got, strconv.Itoa(FormatVersion))
 		} else {
-			e.add(val.Line, val.Column, ErrFormat, fmt.Sprintf("unknown format version %q: expected %q", got, want))
+			e.add(val.Line, val.Column, ErrFormat, nil, "concepts.format.unknown_version", quoted(got), quoted(want))
 		}
 	}
 	return e.err()
 }
 
-func nounOf(kind string) string {
+// nounOf names a kind of document with its article: "a price book".
+func nounOf(kind string) Part {
 	switch kind {
+	case "catalogue":
+		return Part{Key: "concepts.kind.catalogue"}
 	case "pricebook":
-		return "price book"
+		return Part{Key: "concepts.kind.pricebook"}
+	case "concept":
+		return Part{Key: "concepts.kind.concept"}
 	case "":
-		return "document"
+		return Part{Key: "concepts.kind.document"}
 	}
-	return kind
+	return Part{Key: "concepts.kind.other", Args: []any{kind}}
 }
 
 // decodeDoc runs the checks, the parser and the strict decoder over data
@@ -255,11 +252,11 @@ func checkAliases(file string, root *yaml.Node) error {
 			return
 		}
 		if n.Kind == yaml.AliasNode {
-			e.add(n.Line, n.Column, ErrAlias, fmt.Sprintf("alias *%s is not allowed: Bokonsept files do not use YAML anchors and aliases; write the value out", n.Value))
+			e.add(n.Line, n.Column, ErrAlias, nil, "concepts.syntax.alias", n.Value)
 			return
 		}
 		if n.Anchor != "" {
-			e.add(n.Line, n.Column, ErrAlias, fmt.Sprintf("anchor &%s is not allowed: Bokonsept files do not use YAML anchors and aliases; remove it", n.Anchor))
+			e.add(n.Line, n.Column, ErrAlias, nil, "concepts.syntax.anchor", n.Anchor)
 		}
 		for _, c := range n.Content {
 			walk(c)
@@ -288,9 +285,9 @@ func DetectFormat(data []byte) (string, error) {
 		if err == nil {
 			return want, nil
 		}
-		if errors.Is(err, ErrVersion) || !strings.Contains(err.Error(), "this is a ") {
+		if errors.Is(err, ErrVersion) || Errors(err)[0].Key != keyWrongKind {
 			return "", err
 		}
 	}
-	return "", finish(ErrorList{{Msg: "unknown kind of Bokonsept file: expected a catalogue, price book or concept", Err: ErrFormat}})
+	return "", finish(ErrorList{newError("", 0, 0, ErrFormat, nil, keyUnknownKind)})
 }

@@ -1,7 +1,5 @@
 package concepts
 
-import "fmt"
-
 // Project is a concept together with the catalogue and price books it
 // refers to: everything the estimate of any of its variants needs.
 type Project struct {
@@ -30,12 +28,13 @@ type LoadOptions struct {
 // (if any) laid over it, and that price book (nil when none).
 func (p *Project) VariantCatalogue(i int) (*Catalogue, *PriceBook, error) {
 	if i < 0 || i >= len(p.Concept.Variants) {
-		return nil, nil, fmt.Errorf("concept %q has no variant %d", p.Concept.Name, i+1)
+		return nil, nil, newError("", 0, 0, nil, nil, "concepts.project.no_variant", quoted(p.Concept.Name), i+1)
 	}
+	vc := Part{Key: "concepts.ctx.variant", Args: []any{quoted(p.Concept.Variants[i].Name)}}
 	if p.override != nil {
 		cat, err := p.Catalogue.WithPriceBook(p.override)
 		if err != nil {
-			return nil, nil, fmt.Errorf("variant %q: %w", p.Concept.Variants[i].Name, err)
+			return nil, nil, within(vc, err)
 		}
 		return cat, p.override, nil
 	}
@@ -45,11 +44,11 @@ func (p *Project) VariantCatalogue(i int) (*Catalogue, *PriceBook, error) {
 	}
 	pb, ok := p.PriceBooks[ref]
 	if !ok {
-		return nil, nil, fmt.Errorf("variant %q: price book %q is not loaded", p.Concept.Variants[i].Name, ref)
+		return nil, nil, newError("", 0, 0, nil, where{vc}, "concepts.project.pricebook_not_loaded", quoted(ref))
 	}
 	cat, err := p.Catalogue.WithPriceBook(pb)
 	if err != nil {
-		return nil, nil, fmt.Errorf("variant %q: %w", p.Concept.Variants[i].Name, err)
+		return nil, nil, within(vc, err)
 	}
 	return cat, pb, nil
 }

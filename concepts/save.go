@@ -2,7 +2,6 @@ package concepts
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -18,13 +17,13 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	mode := os.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
 		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("saving %s: not a regular file", path)
+			return newError("", 0, 0, nil, nil, "concepts.save.not_regular", path)
 		}
 		mode = fi.Mode().Perm()
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("saving %s: %w", path, err)
+		return saveError(path, err)
 	}
 	tmp := f.Name()
 	defer func() {
@@ -34,21 +33,34 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("saving %s: %w", path, err)
+		return saveError(path, err)
 	}
 	if err = f.Chmod(mode); err != nil {
-		return fmt.Errorf("saving %s: %w", path, err)
+		return saveError(path, err)
 	}
 	if err = f.Sync(); err != nil {
-		return fmt.Errorf("saving %s: %w", path, err)
+		return saveError(path, err)
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("saving %s: %w", path, err)
+		return saveError(path, err)
 	}
 	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("saving %s: %w", path, err)
+		return saveError(path, err)
 	}
 	return syncDir(dir)
+}
+
+// saveError says that saving path failed with err, which it wraps, in
+// plain words for the usual causes.
+func saveError(path string, err error) error {
+	var why any = err.Error()
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		why = Part{Key: "concepts.save.no_permission"}
+	case errors.Is(err, syscall.ENOSPC):
+		why = Part{Key: "concepts.save.disk_full"}
+	}
+	return newError("", 0, 0, err, nil, "concepts.save.failed", path, why)
 }
 
 // syncDir makes a rename in dir durable; platforms that cannot sync a
@@ -60,7 +72,7 @@ func syncDir(dir string) error {
 	}
 	defer d.Close()
 	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, os.ErrPermission) {
-		return fmt.Errorf("saving in %s: %w", dir, err)
+		return newError("", 0, 0, err, nil, "concepts.save.failed_in", dir, err.Error())
 	}
 	return nil
 }
@@ -74,7 +86,7 @@ func SaveProject(p *Project, original []byte) error {
 		return errors.New("concepts: SaveProject of an empty project")
 	}
 	if p.Path == "" {
-		return errors.New("concepts: the concept has no file name yet; choose where to save it")
+		return newError("", 0, 0, nil, nil, "concepts.save.no_path")
 	}
 	if original == nil {
 		if old, err := os.ReadFile(p.Path); err == nil && len(old) <= MaxFileSize {

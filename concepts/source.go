@@ -94,50 +94,40 @@ func join(path string, parts ...any) string {
 	return path
 }
 
-// ctx joins path-context parts for a message: `unit type "x": rates "2"`.
-func ctx(parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, ": ")
-}
-
 // listLabels names the items of the lists in the formats, with the key that
-// identifies an item.
+// identifies an item; noun is the key of the label's text.
 var listLabels = map[string]struct{ noun, key string }{
-	"families":            {"family", "id"},
-	"unit_types":          {"unit type", "id"},
-	"site_items":          {"site item", "id"},
-	"municipalities":      {"municipality", "id"},
-	"variants":            {"variant", "name"},
-	"units":               {"unit", "type"},
-	"uncertainty_factors": {"uncertainty factor", "name"},
+	"families":            {"concepts.ctx.family", "id"},
+	"unit_types":          {"concepts.ctx.unit_type", "id"},
+	"site_items":          {"concepts.ctx.site_item", "id"},
+	"municipalities":      {"concepts.ctx.municipality", "id"},
+	"variants":            {"concepts.ctx.variant", "name"},
+	"units":               {"concepts.ctx.unit", "type"},
+	"uncertainty_factors": {"concepts.ctx.uncertainty_factor", "name"},
 }
 
 // itemLabel names item index of list field with its identifying key, such as
 // `unit type "solenga-2r"`, or `unit type 3` when it has none.
-func itemLabel(field, key string, index int) string {
-	noun := field
-	if l, ok := listLabels[field]; ok {
-		noun = l.noun
-	}
+func itemLabel(field, key string, index int) Part {
+	l, ok := listLabels[field]
+	var arg any = index + 1
 	if key != "" {
-		return fmt.Sprintf("%s %q", noun, key)
+		arg = quoted(key)
 	}
-	return fmt.Sprintf("%s %d", noun, index+1)
+	if !ok {
+		return Part{Key: "concepts.ctx.item", Args: []any{field, arg}}
+	}
+	return Part{Key: l.noun, Args: []any{arg}}
 }
 
 // entryLabel names the entry key of map field, such as `rates "2"`, or
 // `unit type "solenga-2r"` for the price book's maps.
-func entryLabel(field, key string) string {
+func entryLabel(field, key string) Part {
 	switch field {
 	case "unit_types":
-		return fmt.Sprintf("unit type %q", key)
+		return Part{Key: "concepts.ctx.unit_type", Args: []any{quoted(key)}}
 	case "site_items":
-		return fmt.Sprintf("site item %q", key)
+		return Part{Key: "concepts.ctx.site_item", Args: []any{quoted(key)}}
 	}
-	return fmt.Sprintf("%s %q", field, key)
+	return Part{Key: "concepts.ctx.item", Args: []any{field, quoted(key)}}
 }
