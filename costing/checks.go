@@ -1,6 +1,10 @@
 package costing
 
-import "github.com/hallingdal/bokonsept/i18n"
+import (
+	"github.com/hallingdal/bokonsept/concepts"
+	"github.com/hallingdal/bokonsept/i18n"
+	"github.com/shopspring/decimal"
+)
 
 // Status is the outcome of a check.
 type Status string
@@ -13,10 +17,37 @@ const (
 	StatusInfo Status = "info"
 )
 
+// The ids of the checks, in the order of DESIGN section 6.
+const (
+	CheckZoningBYA       = "zoning.bya"
+	CheckZoningBRA       = "zoning.bra"
+	CheckZoningMUA       = "zoning.mua"
+	CheckZoningStoreys   = "zoning.storeys"
+	CheckZoningDensity   = "zoning.density"
+	CheckTEK17Lift       = "tek17.lift"
+	CheckTEK17Accessible = "tek17.accessible"
+	CheckTEK17Micro      = "tek17.micro"
+	CheckHusbankenArea   = "husbanken.area"
+	CheckAffordability   = "affordability"
+)
+
+// The limits of the TEK17 and Husbanken checks.
+const (
+	microMaxBRA           = 30 // m² BRA of a TEK17 mikrohus
+	accessibleSmallBRAi   = 50 // m² BRA-i at most for the §12-2 exception
+	liftStoreys           = 3  // storeys from which §12-3 asks for a lift
+	accessibleOneStorey   = 1  // a one-storey dwelling has all main functions on the entrance floor
+	accessibleManyStoreys = liftStoreys
+	husbankenFlatMax      = 90  // m² BRA, flats
+	husbankenTerracedMax  = 140 // m² BRA, terraced and semi-detached
+	husbankenDetachedMax  = 150 // m² BRA, detached
+)
+
 // Check is the outcome of one rule of DESIGN section 6 for a variant.
 type Check struct {
 	// ID is the check's stable id, such as "zoning.bya".
-	ID     string
+	ID string
+	// Status is pass, warn, fail or info.
 	Status Status
 	// Key and Args give the message: a translation key and its arguments.
 	Key  string
@@ -25,3 +56,293 @@ type Check struct {
 
 // Message returns the check's message in the locale's language.
 func (c Check) Message(l *i18n.Locale) string { return l.T(c.Key, c.Args...) }
+
+// Names is a check argument: unit type names, listed the locale's way
+// ("a, b og c").
+type Names []concepts.Text
+
+// Format implements i18n.Formatter.
+func (n Names) Format(l *i18n.Locale) string {
+	s := make([]string, len(n))
+	for i, t := range n {
+		s[i] = t.In(l.Lang())
+	}
+	return l.List(s)
+}
+
+// Offender is a unit type that breaks a rule, with the figures that break
+// it: formatted as the translation Key with the name and then Args.
+type Offender struct {
+	Name concepts.Text
+	Key  string
+	Args []any
+}
+
+// Offenders is a check argument: offending unit types with their figures,
+// listed the locale's way.
+type Offenders []Offender
+
+// Format implements i18n.Formatter.
+func (o Offenders) Format(l *i18n.Locale) string {
+	s := make([]string, len(o))
+	for i, x := range o {
+		s[i] = l.T(x.Key, append([]any{x.Name}, x.Args...)...)
+	}
+	return l.List(s)
+}
+
+func newCheck(id string, ok bool, broken Status, args ...any) Check {
+	st, suffix := StatusPass, ".pass"
+	if !ok {
+		st, suffix = broken, "."+string(broken)
+	}
+	return Check{ID: id, Status: st, Key: "check." + id + suffix, Args: args}
+}
+
+// checks returns every check of DESIGN section 6 that applies, in order.
+// Lines with count 0 are not built and take part in no check.
+func (e *Estimate) checks() []Check {
+	z := e.model.zoning
+	var out []Check
+	dec := func(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
+
+	// Zoning, compared exactly (cross-multiplied, not on the rounded figures).
+	if z.MaxBYAPercent != nil {
+		ok := e.Area.BYA.Mul(hundred).LessThanOrEqual(z.MaxBYAPercent.Mul(e.SiteArea))
+		out = append(out, newCheck(CheckZoningBYA, ok, StatusFail, i18n.Pct(e.Density.BYAPercent), i18n.M2(e.Area.BYA), i18n.Pct(*z.MaxBYAPercent)))
+	}
+	if z.MaxBRAPercent != nil {
+		bra := e.Area.BRA.Add(parkingSpace.Mul(dec(e.ParkingSpaces)))
+		ok := bra.Mul(hundred).LessThanOrEqual(z.MaxBRAPercent.Mul(e.SiteArea))
+		out = append(out, newCheck(CheckZoningBRA, ok, StatusFail, i18n.Pct(e.Density.BRAPercent), i18n.M2(bra), i18n.Pct(*z.MaxBRAPercent)))
+	}
+	if z.MinMUAPerDwelling != nil && e.Dwellings > 0 {
+		mua := e.SiteArea.Sub(e.Area.BYA).Sub(e.PavedArea)
+		ok := mua.GreaterThanOrEqual(z.MinMUAPerDwelling.Mul(dec(e.Dwellings)))
+		out = append(out, newCheck(CheckZoningMUA, ok, StatusFail, i18n.M2(*e.Density.MUAPerDwelling), i18n.M2(*z.MinMUAPerDwelling)))
+	}
+	if z.MaxStoreys != nil {
+		var offenders Names
+		seen := map[string]bool{}
+		highest := 0
+		for _, l := range e.Lines {
+			if l.Count == 0 {
+				continue
+			}
+			highest = max(highest, l.Type.Storeys)
+			if l.Type.Storeys > *z.MaxStoreys && !seen[l.Type.ID] {
+				seen[l.Type.ID] = true
+				offenders = append(offenders, l.Type.Name)
+			}
+		}
+		if len(offenders) == 0 {
+			out = append(out, newCheck(CheckZoningStoreys, true, StatusFail, highest, *z.MaxStoreys))
+		} else {
+			out = append(out, newCheck(CheckZoningStoreys, false, StatusFail, *z.MaxStoreys, offenders, highest))
+		}
+	}
+	if z.MinDwellingsPerDaa != nil {
+		ok := dec(e.Dwellings).Mul(thousand).GreaterThanOrEqual(z.MinDwellingsPerDaa.Mul(e.SiteArea))
+		out = append(out, newCheck(CheckZoningDensity, ok, StatusFail, e.Density.DwellingsPerDaa, *z.MinDwellingsPerDaa))
+	}
+
+	if c, ok := e.checkLift(); ok {
+		out = append(out, c)
+	}
+	if c, ok := e.checkAccessible(); ok {
+		out = append(out, c)
+	}
+	if c, ok := e.checkMicro(); ok {
+		out = append(out, c)
+	}
+	if c, ok := e.checkHusbanken(); ok {
+		out = append(out, c)
+	}
+	if e.Dwellings > 0 {
+		share := dec(e.AffordableDwellings).Mul(hundred).DivRound(dec(e.Dwellings), densityPlaces)
+		out = append(out, Check{ID: CheckAffordability, Status: StatusInfo, Key: "check.affordability.info",
+			Args: []any{e.AffordableDwellings, e.Dwellings, i18n.Pct(share), i18n.NOK(e.FirstTimeBuyerLimit)}})
+	}
+	return out
+}
+
+// dwellingLines calls f for every built dwelling line.
+func (e *Estimate) dwellingLines(f func(l Line)) {
+	for _, l := range e.Lines {
+		if l.Count > 0 && l.Type.Kind == concepts.KindDwelling {
+			f(l)
+		}
+	}
+}
+
+// addName appends t's name to n unless seen holds its id.
+func addName(n Names, seen map[string]bool, t *concepts.UnitType) Names {
+	if seen[t.ID] {
+		return n
+	}
+	seen[t.ID] = true
+	return append(n, t.Name)
+}
+
+// checkLift: TEK17 §12-3, a dwelling in a building of 3 or more storeys
+// needs a lift.
+func (e *Estimate) checkLift() (Check, bool) {
+	applies, covered := false, 0
+	var offenders Names
+	seen := map[string]bool{}
+	e.dwellingLines(func(l Line) {
+		if l.Type.Storeys < liftStoreys {
+			return
+		}
+		applies = true
+		covered += l.Count
+		if !l.Type.Lift {
+			offenders = addName(offenders, seen, l.Type)
+		}
+	})
+	if !applies {
+		return Check{}, false
+	}
+	if len(offenders) > 0 {
+		return newCheck(CheckTEK17Lift, false, StatusFail, offenders), true
+	}
+	return newCheck(CheckTEK17Lift, true, StatusFail, covered), true
+}
+
+// checkAccessible applies TEK17 §12-2 as DESIGN section 6 words it. Our
+// reading:
+//
+//   - The rule covers dwellings (kind dwelling) that are not `micro` and
+//     that stand in a building of 3 or more storeys or have exactly one
+//     storey. Micro units are exempt; dwellings in 2-storey buildings are
+//     not covered (their main functions need not be on the entrance floor).
+//     The check applies when the variant builds at least one covered dwelling.
+//   - A covered dwelling must be `accessible`, with one exception: in a
+//     building of 3 or more storeys a dwelling with BRA-i <= 50 m² (per
+//     unit) may be non-accessible, as long as the number of such
+//     non-accessible small dwellings is at most half of ALL dwellings in
+//     3+ storey buildings (counted in units, micro units included, whether
+//     accessible or not). If it is more than half, the exception does not
+//     hold at all and every such small dwelling type offends (the message
+//     gives both counts).
+//   - One-storey dwellings and dwellings with BRA-i > 50 m² in 3+ storey
+//     buildings that are not accessible always offend.
+//
+// The denominator of "half" follows DESIGN (all dwellings in 3+ storey
+// buildings); if the regulation is read as half of the small dwellings
+// only, tall below is the number to change.
+func (e *Estimate) checkAccessible() (Check, bool) {
+	applies := false
+	tall, small := 0, 0 // dwellings in 3+ storey buildings; of them non-accessible small ones
+	var offenders, smallNames Names
+	seen, seenSmall := map[string]bool{}, map[string]bool{}
+	limit := decimal.NewFromInt(accessibleSmallBRAi)
+	e.dwellingLines(func(l Line) {
+		ut := l.Type
+		if ut.Storeys >= accessibleManyStoreys {
+			tall += l.Count
+		}
+		if ut.Form == concepts.FormMicro {
+			return
+		}
+		if ut.Storeys != accessibleOneStorey && ut.Storeys < accessibleManyStoreys {
+			return
+		}
+		applies = true
+		if ut.Accessible {
+			return
+		}
+		if ut.Storeys >= accessibleManyStoreys && ut.Area.BRAi.LessThanOrEqual(limit) {
+			small += l.Count
+			smallNames = addName(smallNames, seenSmall, ut)
+			return
+		}
+		offenders = addName(offenders, seen, ut)
+	})
+	if !applies {
+		return Check{}, false
+	}
+	overHalf := 2*small > tall
+	switch {
+	case overHalf && len(offenders) > 0:
+		return Check{ID: CheckTEK17Accessible, Status: StatusFail, Key: "check.tek17.accessible.fail_both",
+			Args: []any{offenders, smallNames, small, tall}}, true
+	case overHalf:
+		return Check{ID: CheckTEK17Accessible, Status: StatusFail, Key: "check.tek17.accessible.fail_half",
+			Args: []any{smallNames, small, tall}}, true
+	case len(offenders) > 0:
+		return newCheck(CheckTEK17Accessible, false, StatusFail, offenders), true
+	case small > 0:
+		return Check{ID: CheckTEK17Accessible, Status: StatusPass, Key: "check.tek17.accessible.pass_exception",
+			Args: []any{smallNames, small, tall}}, true
+	}
+	return newCheck(CheckTEK17Accessible, true, StatusFail), true
+}
+
+// checkMicro: a micro unit has BRA <= 30 m² and one storey, so that the
+// eased mikrohus rules apply.
+func (e *Estimate) checkMicro() (Check, bool) {
+	var used Names
+	var offenders Offenders
+	seen, seenOff := map[string]bool{}, map[string]bool{}
+	for _, l := range e.Lines {
+		ut := l.Type
+		if l.Count == 0 || ut.Form != concepts.FormMicro {
+			continue
+		}
+		used = addName(used, seen, ut)
+		bra := l.unitBRA
+		if (bra.GreaterThan(decimal.NewFromInt(microMaxBRA)) || ut.Storeys != 1) && !seenOff[ut.ID] {
+			seenOff[ut.ID] = true
+			offenders = append(offenders, Offender{Name: ut.Name, Key: "check.tek17.micro.offender", Args: []any{i18n.M2(bra), ut.Storeys}})
+		}
+	}
+	if len(used) == 0 {
+		return Check{}, false
+	}
+	if len(offenders) > 0 {
+		return Check{ID: CheckTEK17Micro, Status: StatusWarn, Key: "check.tek17.micro.warn", Args: []any{offenders}}, true
+	}
+	return Check{ID: CheckTEK17Micro, Status: StatusInfo, Key: "check.tek17.micro.info", Args: []any{used}}, true
+}
+
+// husbankenCap returns Husbanken's BRA cap for the form (lån til
+// boligkvalitet), or 0 when the form has none.
+func husbankenCap(f concepts.Form) int64 {
+	switch f {
+	case concepts.FormFlat:
+		return husbankenFlatMax
+	case concepts.FormTerraced, concepts.FormSemiDetached:
+		return husbankenTerracedMax
+	case concepts.FormDetached:
+		return husbankenDetachedMax
+	}
+	return 0
+}
+
+// checkHusbanken: dwellings of a capped form within Husbanken's BRA caps.
+func (e *Estimate) checkHusbanken() (Check, bool) {
+	applies := false
+	var offenders Offenders
+	seen := map[string]bool{}
+	e.dwellingLines(func(l Line) {
+		limit := husbankenCap(l.Type.Form)
+		if limit == 0 {
+			return
+		}
+		applies = true
+		bra := l.unitBRA
+		if bra.GreaterThan(decimal.NewFromInt(limit)) && !seen[l.Type.ID] {
+			seen[l.Type.ID] = true
+			offenders = append(offenders, Offender{Name: l.Type.Name, Key: "check.husbanken.area.offender",
+				Args: []any{i18n.M2(bra), i18n.M2(decimal.NewFromInt(limit))}})
+		}
+	})
+	if !applies {
+		return Check{}, false
+	}
+	if len(offenders) > 0 {
+		return newCheck(CheckHusbankenArea, false, StatusWarn, offenders), true
+	}
+	return newCheck(CheckHusbankenArea, true, StatusWarn), true
+}

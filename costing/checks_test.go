@@ -1,0 +1,188 @@
+package costing_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hallingdal/bokonsept/concepts"
+	"github.com/hallingdal/bokonsept/costing"
+	"github.com/hallingdal/bokonsept/i18n"
+)
+
+// checkUnit returns a unit type for the check tests: one m² of BYA per
+// 10 m² BRA-i, rates that do not matter.
+func checkUnit(id, nb, en string, kind concepts.Kind, form concepts.Form, storeys int, lift, accessible bool, brai, brae string) concepts.UnitType {
+	return concepts.UnitType{
+		ID: id, Family: "test", Kind: kind, Form: form, Name: concepts.Text{"nb": nb, "en": en},
+		Bedrooms: 1, Persons: 2, Storeys: storeys, Lift: lift, Accessible: accessible,
+		Area:  areas(brai, brae, "0", "0", "100", "20"),
+		Rates: map[string]concepts.Range{"2": rng("10000", "20000", "30000")},
+	}
+}
+
+// checkProject is a 1000 m² site with the given units and zoning. Each unit
+// has a BYA of 20 m² and a BTA of 100 m².
+func checkProject(z *concepts.Zoning, units ...concepts.UnitLine) *concepts.Project {
+	p := handProject()
+	dw, sh := concepts.KindDwelling, concepts.KindShared
+	p.Catalogue.UnitTypes = []concepts.UnitType{
+		checkUnit("flat3", "Leilighet", "Flat", dw, concepts.FormFlat, 3, true, true, "55", "5"),
+		checkUnit("flat3-nolift", "Loftsleilighet", "Walk-up flat", dw, concepts.FormFlat, 3, false, true, "55", "5"),
+		checkUnit("small3", "Hybel", "Bedsit", dw, concepts.FormFlat, 3, true, false, "45", "2"),
+		checkUnit("big3", "Storleilighet", "Large flat", dw, concepts.FormFlat, 4, true, false, "70", "2"),
+		checkUnit("bigflat", "Penthouse", "Penthouse", dw, concepts.FormFlat, 3, true, true, "90", "5"),
+		checkUnit("house1", "Tun-hus", "Farm house", dw, concepts.FormDetached, 1, false, false, "80", "5"),
+		checkUnit("house2", "Familiehus", "Family house", dw, concepts.FormDetached, 2, false, false, "140", "20"),
+		checkUnit("terrace", "Rekkehus", "Terraced house", dw, concepts.FormTerraced, 2, false, false, "130", "10"),
+		checkUnit("micro", "Mikrohus", "Micro house", dw, concepts.FormMicro, 1, false, false, "26", "2"),
+		checkUnit("microbig", "Stort mikrohus", "Large micro house", dw, concepts.FormMicro, 1, false, false, "32", "2"),
+		checkUnit("micro3", "Mikroleilighet", "Micro flat", dw, concepts.FormMicro, 3, true, false, "25", "0"),
+		checkUnit("tower", "Høyblokk", "Tower flat", dw, concepts.FormFlat, 5, true, true, "55", "5"),
+		checkUnit("common", "Fellesbygg", "Common house", sh, concepts.FormOther, 1, false, false, "100", "0"),
+	}
+	p.Catalogue.SiteItems = nil
+	p.Catalogue.Municipalities = []concepts.Municipality{{ID: "gol", Name: "Gol"}}
+	c := p.Concept
+	c.Site = concepts.Site{AreaM2: d("1000"), Zoning: z}
+	c.Assumptions.UncertaintyFactors = nil
+	c.Variants = []concepts.Variant{{Name: "V", Units: units}}
+	return p
+}
+
+func u(id string, n int) concepts.UnitLine { return concepts.UnitLine{Type: id, Count: n} }
+
+// TestChecks builds variants that pass and break every check of DESIGN
+// section 6 and looks at status and message (both languages).
+func TestChecks(t *testing.T) {
+	nb, en := i18n.New("nb"), i18n.New("en")
+	for _, tc := range []struct {
+		name   string
+		zoning *concepts.Zoning
+		units  []concepts.UnitLine
+		id     string
+		status costing.Status // "" when the check must not apply
+		nb, en []string       // the messages contain these
+	}{
+		// 10 flats: BYA 200 m² = 20 %, BRA 600 m² = 60 %, MUA (1000−200)/10 = 80, 10 per daa.
+		{"bya at limit", &concepts.Zoning{MaxBYAPercent: dp("20")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bya", costing.StatusPass,
+			[]string{"20 %", "200 m²"}, []string{"20%", "within"}},
+		{"bya over", &concepts.Zoning{MaxBYAPercent: dp("19.9")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bya", costing.StatusFail,
+			[]string{"20 %", "over grensen på 19,9 %"}, []string{"above", "19.9%"}},
+		{"bya with parking", &concepts.Zoning{MaxBYAPercent: dp("37.9"), ParkingPerDwelling: dp("0.95")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bya", costing.StatusFail,
+			[]string{"38 %", "380 m²"}, []string{"38%"}}, // 200 + 18 × ceil(9.5)
+		{"no bya limit", &concepts.Zoning{MaxBRAPercent: dp("60")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bya", "", nil, nil},
+		{"bra at limit", &concepts.Zoning{MaxBRAPercent: dp("60")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bra", costing.StatusPass,
+			[]string{"60 %", "600 m²"}, []string{"60%"}},
+		{"bra over", &concepts.Zoning{MaxBRAPercent: dp("59")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bra", costing.StatusFail,
+			[]string{"60 %", "59 %"}, []string{"above"}},
+		{"mua at limit", &concepts.Zoning{MinMUAPerDwelling: dp("80")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.mua", costing.StatusPass,
+			[]string{"80 m²"}, []string{"80 m²"}},
+		{"mua under", &concepts.Zoning{MinMUAPerDwelling: dp("81")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.mua", costing.StatusFail,
+			[]string{"bare 80 m²", "81 m²"}, []string{"only 80 m²", "81 m²"}},
+		{"mua without dwellings", &concepts.Zoning{MinMUAPerDwelling: dp("81")}, []concepts.UnitLine{u("common", 1)}, "zoning.mua", "", nil, nil},
+		{"storeys at limit", &concepts.Zoning{MaxStoreys: ip(5)}, []concepts.UnitLine{u("flat3", 2), u("tower", 2)}, "zoning.storeys", costing.StatusPass,
+			[]string{"den høyeste har 5 av tillatte 5 etasjer"}, []string{"the tallest has 5 of the 5 storeys allowed"}},
+		{"storeys over", &concepts.Zoning{MaxStoreys: ip(3)}, []concepts.UnitLine{u("flat3", 2), u("tower", 2), u("big3", 1)}, "zoning.storeys", costing.StatusFail,
+			[]string{"høyst 3 etasjer", "Høyblokk og Storleilighet (opptil 5 etasjer)"}, []string{"at most 3 storeys", "Tower flat and Large flat (up to 5 storeys)"}},
+		{"density at limit", &concepts.Zoning{MinDwellingsPerDaa: dp("10")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.density", costing.StatusPass,
+			[]string{"10 boliger per dekar"}, []string{"10 dwellings per decare"}},
+		{"density under", &concepts.Zoning{MinDwellingsPerDaa: dp("10.5")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.density", costing.StatusFail,
+			[]string{"bare 10 boliger", "10,5"}, []string{"only 10", "10.5"}},
+		{"lift", nil, []concepts.UnitLine{u("flat3", 4), u("house2", 1)}, "tek17.lift", costing.StatusPass,
+			[]string{"Alle 4 boligene"}, []string{"All 4 dwellings"}},
+		{"no lift", nil, []concepts.UnitLine{u("flat3", 4), u("flat3-nolift", 4)}, "tek17.lift", costing.StatusFail,
+			[]string{"krever heis): Loftsleilighet."}, []string{"requires one): Walk-up flat."}},
+		{"lift n/a", nil, []concepts.UnitLine{u("house2", 4), u("common", 1)}, "tek17.lift", "", nil, nil},
+		{"accessible", nil, []concepts.UnitLine{u("flat3", 4), u("house2", 4)}, "tek17.accessible", costing.StatusPass,
+			[]string{"tilgjengelige"}, []string{"accessible"}},
+		{"accessible n/a: 2 storeys", nil, []concepts.UnitLine{u("house2", 4), u("terrace", 2)}, "tek17.accessible", "", nil, nil},
+		{"accessible n/a: micro exempt", nil, []concepts.UnitLine{u("micro", 4), u("micro3", 2)}, "tek17.accessible", "", nil, nil},
+		{"one storey not accessible", nil, []concepts.UnitLine{u("house1", 2), u("flat3", 2)}, "tek17.accessible", costing.StatusFail,
+			[]string{"etasjer): Tun-hus."}, []string{"storeys): Farm house."}},
+		{"large flat not accessible", nil, []concepts.UnitLine{u("big3", 1), u("flat3", 9)}, "tek17.accessible", costing.StatusFail,
+			[]string{"etasjer): Storleilighet."}, []string{"storeys): Large flat."}},
+		// 5 small non-accessible of 10 dwellings in 3+ storey buildings: exactly half.
+		{"small exception half", nil, []concepts.UnitLine{u("small3", 5), u("flat3", 5)}, "tek17.accessible", costing.StatusPass,
+			[]string{"unntatt Hybel", "5 små boliger", "av 10 boliger"}, []string{"except Bedsit", "5 small", "of 10 dwellings"}},
+		// Micro units in tall buildings count among all dwellings there: 5 of 10.
+		{"small exception with micro", nil, []concepts.UnitLine{u("small3", 5), u("flat3", 3), u("micro3", 2)}, "tek17.accessible", costing.StatusPass,
+			[]string{"5 små boliger", "av 10 boliger"}, nil},
+		{"small exception over half", nil, []concepts.UnitLine{u("small3", 6), u("flat3", 4), u("house2", 10)}, "tek17.accessible", costing.StatusFail,
+			[]string{"tillater: Hybel, 6 av 10 boliger"}, []string{"allows: Bedsit, 6 of 10 dwellings"}},
+		{"over half and one storey", nil, []concepts.UnitLine{u("small3", 6), u("flat3", 4), u("house1", 1)}, "tek17.accessible", costing.StatusFail,
+			[]string{"etasjer): Tun-hus. I tillegg", "tillatt: Hybel, 6 av 10 boliger"}, []string{"storeys): Farm house. Small", "allowed: Bedsit, 6 of 10 dwellings"}},
+		{"micro", nil, []concepts.UnitLine{u("micro", 3), u("common", 1)}, "tek17.micro", costing.StatusInfo,
+			[]string{"gjelder: Mikrohus."}, []string{"apply: Micro house."}},
+		{"micro too big", nil, []concepts.UnitLine{u("micro", 3), u("microbig", 2), u("micro3", 1)}, "tek17.micro", costing.StatusWarn,
+			[]string{"Stort mikrohus (34 m² BRA, etasjer: 1) og Mikroleilighet (25 m² BRA, etasjer: 3)"},
+			[]string{"Large micro house (34 m² BRA, storeys: 1) and Micro flat (25 m² BRA, storeys: 3)"}},
+		{"micro n/a", nil, []concepts.UnitLine{u("flat3", 3)}, "tek17.micro", "", nil, nil},
+		{"husbanken", nil, []concepts.UnitLine{u("flat3", 3), u("house1", 1), u("terrace", 2)}, "husbanken.area", costing.StatusPass,
+			[]string{"Husbankens"}, []string{"Husbanken's"}},
+		{"husbanken over", nil, []concepts.UnitLine{u("bigflat", 3), u("house2", 1), u("terrace", 2)}, "husbanken.area", costing.StatusWarn,
+			[]string{"Penthouse (95 m² BRA, grense 90 m²) og Familiehus (160 m² BRA, grense 150 m²)"},
+			[]string{"Penthouse (95 m² BRA, cap 90 m²) and Family house (160 m² BRA, cap 150 m²)"}},
+		{"husbanken n/a", nil, []concepts.UnitLine{u("micro", 3)}, "husbanken.area", "", nil, nil},
+		{"affordability", nil, []concepts.UnitLine{u("micro", 3)}, "affordability", costing.StatusInfo,
+			[]string{"av 3 boliger", "3 000 000 kr"}, []string{"of 3 dwellings", "NOK 3,000,000"}},
+		{"affordability n/a", nil, []concepts.UnitLine{u("common", 1)}, "affordability", "", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := mustEstimate(t, checkProject(tc.zoning, tc.units...), 0)
+			var found *costing.Check
+			for i, c := range e.Checks {
+				if c.ID == tc.id {
+					if found != nil {
+						t.Fatalf("check %s twice", tc.id)
+					}
+					found = &e.Checks[i]
+				}
+			}
+			if tc.status == "" {
+				if found != nil {
+					t.Fatalf("check %s applies: %s", tc.id, found.Message(nb))
+				}
+				return
+			}
+			if found == nil {
+				t.Fatalf("check %s missing", tc.id)
+			}
+			if found.Status != tc.status {
+				t.Errorf("status = %s, want %s (%s)", found.Status, tc.status, found.Message(nb))
+			}
+			for _, lw := range []struct {
+				l    *i18n.Locale
+				want []string
+			}{{nb, tc.nb}, {en, tc.en}} {
+				msg := found.Message(lw.l)
+				if strings.Contains(msg, "  ") {
+					t.Errorf("%s: double space in %q", lw.l.Lang(), msg)
+				}
+				if !lw.l.Has(found.Key) || strings.Contains(msg, "%!") {
+					t.Errorf("%s: bad message %q for key %s", lw.l.Lang(), msg, found.Key)
+				}
+				for _, w := range lw.want {
+					// Numbers and their units are joined by no-break spaces.
+					if !strings.Contains(strings.ReplaceAll(msg, "\u00a0", " "), w) {
+						t.Errorf("%s message %q lacks %q", lw.l.Lang(), msg, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestChecksOrder: every check applies once, in the order of DESIGN section 6.
+func TestChecksOrder(t *testing.T) {
+	z := &concepts.Zoning{MaxBYAPercent: dp("50"), MaxBRAPercent: dp("100"), MinMUAPerDwelling: dp("10"),
+		MaxStoreys: ip(3), MinDwellingsPerDaa: dp("1"), ParkingPerDwelling: dp("1")}
+	e := mustEstimate(t, checkProject(z, u("flat3", 4), u("micro", 2)), 0)
+	var ids []string
+	for _, c := range e.Checks {
+		ids = append(ids, c.ID)
+	}
+	want := "zoning.bya zoning.bra zoning.mua zoning.storeys zoning.density tek17.lift tek17.accessible tek17.micro husbanken.area affordability"
+	if got := strings.Join(ids, " "); got != want {
+		t.Errorf("checks = %s\nwant %s", got, want)
+	}
+}
