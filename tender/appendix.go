@@ -1,0 +1,81 @@
+package tender
+
+import "fmt"
+
+// appendixSchedule writes Vedlegg A, the price schedule of each described
+// variant, with empty unit-price and sum boxes for the tenderer.
+func (d *doc) appendixSchedule() error {
+	l := d.l
+	d.heading(0, l.T("tender.appendix.num"), l.T("tender.appendix.title"))
+	d.para(l.T("tender.appendix.intro"))
+	d.bullets([]string{
+		l.T("tender.appendix.rule.prices"),
+		l.T("tender.appendix.rule.lines"),
+		l.T("tender.appendix.rule.rounding"),
+		l.T("tender.appendix.rule.scope"),
+	})
+	for i, e := range d.described() {
+		s, err := buildSchedule(l, e)
+		if err != nil {
+			return err
+		}
+		num := fmt.Sprintf("A.%d", i+1)
+		if i > 0 {
+			d.newPage()
+		}
+		d.heading(1, num, e.Variant)
+		d.table(d.scheduleTable(s))
+	}
+	return nil
+}
+
+// scheduleTable lays a schedule out as a form table.
+func (d *doc) scheduleTable(s *schedule) *table {
+	l := d.l
+	t := &table{
+		cols: []col{
+			{head: l.T("tender.col.no"), w: 12, align: "L"},
+			{head: "NS 3451", w: 14, align: "L"},
+			{head: l.T("tender.col.description"), w: 54, align: "L"},
+			{head: l.T("tender.col.qty"), w: 17, align: "R"},
+			{head: l.T("tender.col.unit"), w: 14, align: "L"},
+			{head: l.T("tender.col.unitprice"), w: 20, align: "R"},
+			{head: l.T("tender.col.sum"), w: 22, align: "R"},
+		},
+		grid: true,
+		size: 8,
+	}
+	const priceCol, sumCol = 5, 6
+	for _, p := range s.Posts {
+		t.rows = append(t.rows, row{kind: rowSection, cells: []string{l.T("tender.schedule.post", p.Post, p.Name)}})
+		for _, g := range p.Groups {
+			if g.Title != "" {
+				t.rows = append(t.rows, row{kind: rowSub, cells: []string{g.Title}})
+			}
+			for _, ln := range g.Lines {
+				t.rows = append(t.rows, row{
+					cells: []string{ln.No, ln.Code, ln.Text, l.Number(ln.Qty, 2), ln.Unit, "", ""},
+					boxes: []int{priceCol, sumCol},
+				})
+			}
+			if !g.RoundEach {
+				t.rows = append(t.rows, row{
+					kind:  rowBold,
+					cells: []string{"", "", l.T("tender.schedule.groupsum", g.Name), "", "", "", ""},
+					boxes: []int{sumCol},
+				})
+			}
+		}
+		t.rows = append(t.rows, row{
+			kind:  rowBold,
+			cells: []string{"", "", l.T("tender.schedule.postsum", p.Post, p.Name), "", "", "", ""},
+			boxes: []int{sumCol},
+		})
+	}
+	t.rows = append(t.rows, row{
+		kind:  rowTotal,
+		cells: []string{"", "", l.T("tender.schedule.total"), "", "", "", ""},
+		boxes: []int{sumCol},
+	})
+	return t
+}

@@ -1,0 +1,45 @@
+// Package tender writes the tender documents of a concept: the PDF
+// specification (konkurransegrunnlag – beskrivelse og kostnadsoverslag) and
+// the XLSX price schedule (prisskjema) that tenderers fill in.
+//
+// Every figure in the documents is the costing engine's: the package only
+// lays out a *costing.Estimate and formats its numbers with package i18n, so
+// that a document reads exactly like the desktop application.
+//
+//	ests := []*costing.Estimate{...} // one per variant, simulated
+//	in := tender.Input{Project: p, Estimates: ests, Variants: []int{0}, Lang: "nb", Version: "1.0.0"}
+//	err := tender.WriteFileAtomic("anbud.pdf", func(w io.Writer) error {
+//		return tender.WritePDF(w, in)
+//	})
+//
+// # The PDF
+//
+// A4, Norwegian bokmål by default, English with Lang "en". A cover, a
+// revision table, a table of contents with page numbers and internal links,
+// bookmarks for every chapter, a running header and a "Side X av Y" footer,
+// chapters 1 to 8 (8 only when the concept has more than one variant) and
+// Vedlegg A, the price schedule. When the document describes several
+// variants, the variant-specific chapters have one section per variant.
+// Text is set in the Go fonts (golang.org/x/image/font/gofont), embedded as
+// UTF-8 TrueType subsets; they cover æøå, – « » ² § ≤ ≥, the no-break space
+// and the minus sign that i18n emits. The output is deterministic: the
+// creation and modification dates are the concept's revision date and the
+// catalogues are sorted, so the same input gives byte-identical files.
+//
+// The plan diagrams of chapter 4 are illustrations, not drawings: each unit
+// type is drawn as a rectangle of its BTA per level with a length to depth
+// ratio of 1.6 (see PlanOutline), to scale and dimensioned in metres.
+//
+// # The price schedule
+//
+// Vedlegg A and the XLSX sheet "Prisskjema" hold the contractor's work only,
+// NS 3453 posts 1 to 7: post 1 (rigg og drift) as one lump sum, then for
+// each unit type and post one line per NS 3451 code with its quantity and
+// unit, then one line per site item of post 7. Fees, land and the other
+// items of posts 8 and 9 are the client's and stay out. The sums follow the
+// engine's rounding: a line is quantity × unit price, a unit type's group
+// within a post is rounded to whole kroner, a site-item line is rounded on
+// its own. SheetNames gives the workbook's sheet names. Filled in with the engine's likely unit prices (regional factor
+// included) and post 1 as the lump sum, the schedule's total equals the
+// estimate's entreprisekostnad to the krone.
+package tender

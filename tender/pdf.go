@@ -1,0 +1,563 @@
+package tender
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/hallingdal/bokonsept/costing"
+	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Page geometry in millimetres (A4 portrait).
+const (
+	pageW        = 210.0
+	pageH        = 297.0
+	marginL      = 20.0
+	marginR      = 20.0
+	marginTop    = 26.0
+	bottomLimit  = 279.0 // content ends here; the footer sits below
+	contentW     = pageW - marginL - marginR
+	fontFamily   = "gofont"
+	bodySize     = 9.5
+	tableSize    = 8.5
+	headerTop    = 12.0
+	footerBase   = 288.0
+	tocLineH     = 6.2
+	tocFirstPage = 2
+	tocHeadH     = 9.0 // the contents' heading and the space below it
+)
+
+// Colours of the document (RGB).
+var (
+	colAccent = [3]int{31, 78, 121}
+	colText   = [3]int{33, 33, 33}
+	colMuted  = [3]int{105, 105, 105}
+	colRule   = [3]int{170, 178, 189}
+	colZebra  = [3]int{243, 246, 249}
+	colBand   = [3]int{221, 230, 240}
+	colBar    = [3]int{74, 127, 176}
+	colPass   = [3]int{46, 125, 50}
+	colWarn   = [3]int{178, 106, 0}
+	colFail   = [3]int{198, 40, 40}
+	colInfo   = [3]int{69, 90, 100}
+)
+
+// tocEntry is a heading: a line of the table of contents and a bookmark.
+type tocEntry struct {
+	Num, Title string
+	Level      int
+	Page       int
+	Y          float64
+}
+
+// doc is one rendering pass of the PDF.
+type doc struct {
+	*checked
+	pdf *gofpdf.Fpdf
+	// tocPages is the number of pages reserved for the table of contents.
+	tocPages int
+	toc      []tocEntry
+	// splits counts words that had to be broken inside because they were
+	// wider than their column, splitWords holds them; the tests want none.
+	splits     int
+	splitWords []string
+	// chapter numbers the chapters as they are written.
+	chapter int
+	// tocTop is where the contents start on page 2.
+	tocTop float64
+	// style and size of the current font, to restore it after a table or
+	// a page break.
+	style string
+	size  float64
+}
+
+// WritePDF writes the tender specification of in as an A4 PDF to w. It
+// returns an error for invalid input (wrapping ErrNoProject, ErrEstimates,
+// ErrVariant, ErrLang or ErrRevisionDate), when the document cannot be laid
+// out, and when w fails; nothing is written to w before the whole document
+// is ready.
+func WritePDF(w io.Writer, in Input) error {
+	c, err := in.check()
+	if err != nil {
+		return err
+	}
+	d, err := renderPDF(c)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("tender: PDF: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// renderPDF lays the document out, again with more pages for the table of
+// contents when the first guess was too small.
+func renderPDF(c *checked) (*doc, error) {
+	reserve := 1
+	for range 4 {
+		d, err := newDoc(c, reserve)
+		if err != nil {
+			return nil, err
+		}
+		if err := d.body(); err != nil {
+			return nil, err
+		}
+		if need := d.tocPagesFor(len(d.toc)); need > reserve {
+			reserve = need
+			continue
+		}
+		d.finish()
+		if err := d.pdf.Error(); err != nil {
+			return nil, fmt.Errorf("tender: PDF: %w", err)
+		}
+		return d, nil
+	}
+	return nil, fmt.Errorf("tender: the table of contents does not settle")
+}
+
+// tocPagesFor returns how many pages n contents lines need: the rest of
+// page 2 below the revision table and the contents' heading, then whole
+// pages.
+func (d *doc) tocPagesFor(n int) int {
+	first := int((bottomLimit - d.tocTop - tocHeadH) / tocLineH)
+	more := int(math.Floor((bottomLimit - marginTop) / tocLineH))
+	if n <= first {
+		return 1
+	}
+	return 1 + (n-first+more-1)/more
+}
+
+func newDoc(c *checked, tocPages int) (*doc, error) {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "mm",
+		Size:           gofpdf.SizeType{Wd: pageW, Ht: pageH},
+	})
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(c.date)
+	pdf.SetModificationDate(c.date)
+	pdf.SetCompression(true)
+	pdf.SetMargins(marginL, marginTop, marginR)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("tender: font: %w", err)
+	}
+	l := c.l
+	concept := c.Project.Concept
+	pdf.SetTitle(l.T("tender.title")+" – "+concept.Name, true)
+	pdf.SetSubject(l.T("tender.subject", concept.Name, c.variantNames()), true)
+	pdf.SetAuthor(l.T("tender.cover.municipality", c.muni), true)
+	pdf.SetKeywords(l.T("tender.keywords"), true)
+	creator := "Bokonsept"
+	if c.Version != "" {
+		creator += " " + c.Version
+	}
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer(creator, true)
+	d := &doc{checked: c, pdf: pdf, tocPages: tocPages}
+	d.setFont("", bodySize)
+	return d, nil
+}
+
+// variantNames lists the described variants' names.
+func (c *checked) variantNames() string {
+	names := make([]string, len(c.Variants))
+	for i, v := range c.Variants {
+		names[i] = c.Estimates[v].Variant
+	}
+	return c.l.List(names)
+}
+
+// body writes every page but the table of contents, the running header
+// and the footer.
+func (d *doc) body() error {
+	d.cover()
+	d.contentsPages()
+	steps := []func() error{
+		d.chapterOrientation,
+		d.chapterSite,
+		d.chapterProgramme,
+		d.chapterRequirements,
+		d.chapterAreas,
+		d.chapterCosts,
+		d.chapterUncertainty,
+		d.chapterComparison,
+		d.appendixSchedule,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+		if err := d.pdf.Error(); err != nil {
+			return fmt.Errorf("tender: PDF: %w", err)
+		}
+	}
+	return nil
+}
+
+// finish draws the table of contents, headers and footers once the page
+// count is known.
+func (d *doc) finish() {
+	d.drawContents()
+	total := d.pdf.PageCount()
+	for p := 2; p <= total; p++ {
+		d.pdf.SetPage(p)
+		d.pageFrame(p, total)
+	}
+	d.pdf.SetPage(total)
+}
+
+// pageFrame draws the running header and the footer of page p.
+func (d *doc) pageFrame(p, total int) {
+	pdf := d.pdf
+	l := d.l
+	d.forceFont("", 7.5)
+	d.textColor(colMuted)
+	title := l.T("tender.header.title")
+	tw := pdf.GetStringWidth(title)
+	name := d.fit(d.Project.Concept.Name, contentW-tw-8)
+	pdf.SetXY(marginL, headerTop)
+	pdf.CellFormat(contentW-tw-4, 4, name, "", 0, "L", false, 0, "")
+	pdf.SetXY(pageW-marginR-tw-2, headerTop)
+	pdf.CellFormat(tw+2, 4, title, "", 0, "R", false, 0, "")
+	d.drawColor(colRule)
+	pdf.SetLineWidth(0.2)
+	pdf.SetDashPattern(nil, 0)
+	pdf.Line(marginL, headerTop+5, pageW-marginR, headerTop+5)
+	pdf.Line(marginL, footerBase-4, pageW-marginR, footerBase-4)
+	rev := d.Project.Concept.Revision
+	pdf.SetXY(marginL, footerBase-3)
+	pdf.CellFormat(contentW/2, 4, l.T("tender.footer.revision", rev.ID, d.dateText()), "", 0, "L", false, 0, "")
+	pdf.SetXY(marginL+contentW/2, footerBase-3)
+	pdf.CellFormat(contentW/2, 4, l.T("tender.footer.page", p, total), "", 0, "R", false, 0, "")
+}
+
+// fit shortens s with an ellipsis until it is at most w wide.
+func (d *doc) fit(s string, w float64) string {
+	if d.pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		if t := strings.TrimSpace(string(r)) + "…"; d.pdf.GetStringWidth(t) <= w {
+			return t
+		}
+	}
+	return "…"
+}
+
+// setFont selects the document font in style ("", "B", "I") and size.
+func (d *doc) setFont(style string, size float64) {
+	d.style, d.size = style, size
+	d.pdf.SetFont(fontFamily, style, size)
+}
+
+// forceFont selects a font even when gofpdf believes it is current: after
+// SetPage the page's stream may have ended in another font.
+func (d *doc) forceFont(style string, size float64) {
+	d.pdf.SetFont(fontFamily, style, size+1)
+	d.setFont(style, size)
+}
+
+func (d *doc) textColor(c [3]int) { d.pdf.SetTextColor(c[0], c[1], c[2]) }
+func (d *doc) drawColor(c [3]int) { d.pdf.SetDrawColor(c[0], c[1], c[2]) }
+func (d *doc) fillColor(c [3]int) { d.pdf.SetFillColor(c[0], c[1], c[2]) }
+
+// lineH is the line height in mm for a font size in points.
+func lineH(size float64) float64 { return size * 0.45 }
+
+// newPage starts a page and puts the cursor at the top of the content.
+func (d *doc) newPage() {
+	d.pdf.AddPage()
+	d.pdf.SetXY(marginL, marginTop)
+	d.forceFont(d.style, d.size)
+}
+
+// ensure starts a new page unless h mm fit below the cursor.
+func (d *doc) ensure(h float64) {
+	if d.pdf.GetY()+h > bottomLimit {
+		d.newPage()
+	}
+}
+
+// space moves the cursor down by h mm (not past the page's end).
+func (d *doc) space(h float64) {
+	y := d.pdf.GetY() + h
+	if y > bottomLimit {
+		d.newPage()
+		return
+	}
+	d.pdf.SetXY(marginL, y)
+}
+
+// wrap breaks s into lines at most w mm wide in the current font. It breaks
+// at ASCII spaces only (never at the no-break space of a number) and splits
+// a word only when it alone is wider than w.
+func (d *doc) wrap(s string, w float64) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Split(para, " ")
+		line := ""
+		for _, word := range words {
+			if word == "" {
+				continue
+			}
+			cand := word
+			if line != "" {
+				cand = line + " " + word
+			}
+			if d.pdf.GetStringWidth(cand) <= w {
+				line = cand
+				continue
+			}
+			if line != "" {
+				out = append(out, line)
+			}
+			line = word
+			for d.pdf.GetStringWidth(line) > w {
+				d.splits++
+				d.splitWords = append(d.splitWords, line)
+				r := []rune(line)
+				n := len(r) - 1
+				for n > 1 && d.pdf.GetStringWidth(string(r[:n])) > w {
+					n--
+				}
+				out = append(out, string(r[:n]))
+				line = string(r[n:])
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// para writes a paragraph across the content width.
+func (d *doc) para(s string) {
+	d.paraAt(s, marginL, contentW)
+	d.space(1.8)
+}
+
+// paraAt writes wrapped text at x within w mm, breaking pages as needed.
+func (d *doc) paraAt(s string, x, w float64) {
+	lh := lineH(d.size)
+	d.textColor(colText)
+	for _, ln := range d.wrap(s, w) {
+		if d.pdf.GetY()+lh > bottomLimit {
+			d.newPage()
+		}
+		d.pdf.SetX(x)
+		d.pdf.CellFormat(w, lh, ln, "", 2, "L", false, 0, "")
+	}
+}
+
+// bullets writes a bulleted list.
+func (d *doc) bullets(items []string) {
+	lh := lineH(d.size)
+	for _, it := range items {
+		lines := d.wrap(it, contentW-6)
+		d.ensure(lh * math.Min(float64(len(lines)), 2))
+		y := d.pdf.GetY()
+		d.textColor(colText)
+		d.pdf.SetXY(marginL+1, y)
+		d.pdf.CellFormat(4, lh, "•", "", 0, "L", false, 0, "")
+		d.pdf.SetXY(marginL+6, y)
+		d.paraAt(it, marginL+6, contentW-6)
+		d.space(0.8)
+	}
+	d.space(1)
+}
+
+// bulletsHeight is the height bullets(items) takes in the body font.
+func (d *doc) bulletsHeight(items []string) float64 {
+	st, sz := d.style, d.size
+	d.setFont("", bodySize)
+	h := 1.0
+	for _, it := range items {
+		h += float64(len(d.wrap(it, contentW-6)))*lineH(bodySize) + 0.8
+	}
+	d.setFont(st, sz)
+	return h
+}
+
+// note writes a small muted paragraph.
+func (d *doc) note(s string) {
+	st, sz := d.style, d.size
+	d.setFont("I", 8)
+	lh := lineH(8)
+	d.textColor(colMuted)
+	for _, ln := range d.wrap(s, contentW) {
+		d.ensure(lh)
+		d.pdf.SetX(marginL)
+		d.pdf.CellFormat(contentW, lh, ln, "", 2, "L", false, 0, "")
+	}
+	d.setFont(st, sz)
+	d.space(1.5)
+}
+
+// heading writes a numbered heading: level 0 a chapter on a new page,
+// level 1 a section, level 2 a subsection (not in the contents).
+func (d *doc) heading(level int, num, title string) {
+	pdf := d.pdf
+	var size, before float64
+	switch level {
+	case 0:
+		d.newPage()
+		size, before = 15, 0
+	case 1:
+		size, before = 11.5, 4
+		if pdf.GetY() <= marginTop+0.1 {
+			before = 0
+		}
+		d.ensure(before + 40)
+	default:
+		size, before = 10, 2.5
+		d.ensure(before + 30)
+	}
+	if before > 0 {
+		d.space(before)
+	}
+	y := pdf.GetY()
+	text := title
+	if num != "" {
+		text = num + "  " + title
+	}
+	d.setFont("B", size)
+	if level <= 1 {
+		d.toc = append(d.toc, tocEntry{Num: num, Title: title, Level: level, Page: pdf.PageNo(), Y: y})
+		bm := title
+		if num != "" {
+			bm = num + " " + title
+		}
+		pdf.Bookmark(bm, level, y)
+	}
+	d.textColor(colAccent)
+	lh := lineH(size) + 0.6
+	for _, ln := range d.wrap(text, contentW) {
+		pdf.SetX(marginL)
+		pdf.CellFormat(contentW, lh, ln, "", 2, "L", false, 0, "")
+	}
+	if level == 0 {
+		d.drawColor(colAccent)
+		pdf.SetLineWidth(0.5)
+		pdf.Line(marginL, pdf.GetY()+0.8, pageW-marginR, pdf.GetY()+0.8)
+		d.space(4)
+	} else {
+		d.space(1.5)
+	}
+	d.setFont("", bodySize)
+	d.textColor(colText)
+}
+
+// contentsPages writes page 2 (revision table and the contents' heading)
+// and reserves the pages the contents need.
+func (d *doc) contentsPages() {
+	l := d.l
+	d.newPage()
+	d.pdf.Bookmark(l.T("tender.revisions.title"), 0, d.pdf.GetY())
+	d.setFont("B", 13)
+	d.textColor(colAccent)
+	d.pdf.CellFormat(contentW, 7, l.T("tender.revisions.title"), "", 2, "L", false, 0, "")
+	d.space(2)
+	rev := d.Project.Concept.Revision
+	note := rev.Note
+	if note == "" {
+		note = "–"
+	}
+	t := &table{
+		cols: []col{
+			{head: l.T("tender.revisions.id"), w: 12, align: "L"},
+			{head: l.T("tender.revisions.date"), w: 26, align: "L"},
+			{head: l.T("tender.revisions.note"), w: 72, align: "L"},
+			{head: l.T("tender.revisions.by"), w: 40, align: "L"},
+		},
+		rows: []row{{cells: []string{rev.ID, d.dateText(), note, l.T("tender.cover.municipality", d.muni)}}},
+	}
+	d.table(t)
+	d.space(8)
+	d.tocTop = d.pdf.GetY()
+	for i := 1; i < d.tocPages; i++ {
+		d.newPage()
+	}
+}
+
+// drawContents fills the reserved pages with the table of contents.
+func (d *doc) drawContents() {
+	pdf := d.pdf
+	l := d.l
+	page := tocFirstPage
+	pdf.SetPage(page)
+	pdf.SetY(d.tocTop)
+	pdf.Bookmark(l.T("tender.contents.title"), 0, d.tocTop)
+	d.forceFont("B", 13)
+	d.textColor(colAccent)
+	pdf.SetX(marginL)
+	pdf.CellFormat(contentW, 7, l.T("tender.contents.title"), "", 2, "L", false, 0, "")
+	d.space(2)
+	d.forceFont("", bodySize)
+	d.drawColor(colRule)
+	pdf.SetLineWidth(0.15)
+	for _, e := range d.toc {
+		if pdf.GetY()+tocLineH > bottomLimit {
+			page++
+			pdf.SetPage(page)
+			pdf.SetXY(marginL, marginTop)
+			d.forceFont("", bodySize)
+		}
+		y := pdf.GetY()
+		indent := 0.0
+		style := "B"
+		if e.Level > 0 {
+			indent, style = 10, ""
+		}
+		d.setFont(style, bodySize)
+		d.textColor(colText)
+		num := fmt.Sprint(e.Page)
+		nw := pdf.GetStringWidth(num)
+		numW := max(12, pdf.GetStringWidth(e.Num)+3)
+		title := d.fit(e.Title, contentW-indent-numW-nw-10)
+		pdf.SetXY(marginL+indent, y)
+		pdf.CellFormat(numW, tocLineH, e.Num, "", 0, "L", false, 0, "")
+		tw := pdf.GetStringWidth(title)
+		pdf.CellFormat(tw+1, tocLineH, title, "", 0, "L", false, 0, "")
+		// dotted leader
+		x0 := marginL + indent + numW + tw + 3
+		x1 := pageW - marginR - nw - 2
+		if x1 > x0 {
+			pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+			pdf.Line(x0, y+tocLineH*0.7, x1, y+tocLineH*0.7)
+			pdf.SetDashPattern(nil, 0)
+		}
+		pdf.SetXY(pageW-marginR-nw-1, y)
+		pdf.CellFormat(nw+1, tocLineH, num, "", 0, "R", false, 0, "")
+		link := pdf.AddLink()
+		pdf.SetLink(link, e.Y, e.Page)
+		pdf.Link(marginL+indent, y, contentW-indent, tocLineH, link)
+		pdf.SetXY(marginL, y+tocLineH)
+	}
+}
+
+// statusColour is the colour of a check's status.
+func statusColour(s costing.Status) [3]int {
+	switch s {
+	case costing.StatusPass:
+		return colPass
+	case costing.StatusWarn:
+		return colWarn
+	case costing.StatusFail:
+		return colFail
+	}
+	return colInfo
+}

@@ -1,0 +1,59 @@
+package tender
+
+import (
+	"io"
+	"testing"
+)
+
+// largestSample returns the Input of the sample with the most cost rows,
+// all variants described.
+func largestSample(b *testing.B) Input {
+	var best Input
+	most := -1
+	for _, s := range samples {
+		in := mustInput(b, s)
+		n := 0
+		for _, e := range in.Estimates {
+			n += len(e.Rows)
+		}
+		if n > most {
+			best, most = in, n
+		}
+	}
+	return best
+}
+
+// countWriter counts the bytes written to it.
+type countWriter struct{ n int }
+
+func (c *countWriter) Write(p []byte) (int, error) { c.n += len(p); return len(p), nil }
+
+// BenchmarkPDFLargestSample writes the PDF of the largest sample with all
+// variants. Budget: 300 ms and 2 MB per document.
+func BenchmarkPDFLargestSample(b *testing.B) {
+	in := largestSample(b)
+	var c countWriter
+	b.ReportAllocs()
+	for b.Loop() {
+		c.n = 0
+		if err := WritePDF(&c, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(c.n), "bytes/pdf")
+	if c.n > 2<<20 {
+		b.Errorf("%d bytes, budget 2 MB", c.n)
+	}
+}
+
+// BenchmarkXLSXLargestSample writes the price schedule of the largest
+// sample with all variants.
+func BenchmarkXLSXLargestSample(b *testing.B) {
+	in := largestSample(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteXLSX(io.Discard, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package tender
+
+import (
+	"fmt"
+
+	"github.com/hallingdal/bokonsept/concepts"
+	"github.com/hallingdal/bokonsept/costing"
+	"github.com/hallingdal/bokonsept/i18n"
+	"github.com/shopspring/decimal"
+)
+
+// schedule is the price schedule of one variant: the contractor's work,
+// NS 3453 posts 1 to 7. Vedlegg A and the XLSX sheet are drawn from it.
+type schedule struct {
+	Posts []schedulePost
+	// Total is the estimate's entreprisekostnad (posts 1-7).
+	Total decimal.Decimal
+}
+
+// schedulePost is one NS 3453 post of the schedule.
+type schedulePost struct {
+	Post int
+	Name string
+	// Groups are the unit types of posts 2-6 (one each), the lump sum of
+	// post 1, or the site items of post 7 (one group of lines rounded one
+	// by one).
+	Groups []scheduleGroup
+	// Amount is the engine's post amount.
+	Amount decimal.Decimal
+}
+
+// scheduleGroup is a set of lines summed together: one unit type in one
+// post, or the site items of post 7.
+type scheduleGroup struct {
+	// Title is the unit type with its count, or "" for posts 1 and 7.
+	Title string
+	// Name is the unit type's name, for the subtotal line.
+	Name  string
+	Lines []scheduleLine
+	// RoundEach is true when every line is rounded on its own (site items
+	// and the lump sum); otherwise the group's sum is rounded.
+	RoundEach bool
+	// Amount is the engine's row amount (the group's rounded sum).
+	Amount decimal.Decimal
+}
+
+// scheduleLine is one priced line.
+type scheduleLine struct {
+	No   string
+	Code string
+	Text string
+	// Qty in Unit (already translated).
+	Qty  decimal.Decimal
+	Unit string
+	// UnitPrice is the engine's likely unit price; it is not printed for
+	// the tenderer, it serves the reference sheet and the tests.
+	UnitPrice decimal.Decimal
+}
+
+// codeName returns the NS 3451 name of a code such as "2" or "31".
+func codeName(l *i18n.Locale, code string) string {
+	if len(code) == 1 {
+		return l.T("post." + code)
+	}
+	if key := "tender.ns3451." + code; l.Has(key) {
+		return l.T(key)
+	}
+	return code
+}
+
+// unitName translates a unit of the catalogue.
+func unitName(l *i18n.Locale, u concepts.Unit) string {
+	return l.T("unit." + string(u))
+}
+
+// buildSchedule lays out the price schedule of e.
+func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
+	s := &schedule{Total: e.Totals.Entreprisekostnad}
+	lump := l.T("unit.lump_sum")
+	s.Posts = append(s.Posts, schedulePost{
+		Post:   1,
+		Name:   l.T("post.1"),
+		Amount: e.Posts[1],
+		Groups: []scheduleGroup{{
+			RoundEach: true,
+			Amount:    e.Posts[1],
+			Lines: []scheduleLine{{
+				No: "1.1", Text: l.T("tender.schedule.rigg"),
+				Qty: decimal.NewFromInt(1), Unit: lump, UnitPrice: e.Posts[1],
+			}},
+		}},
+	})
+	for post := 2; post <= 7; post++ {
+		sp := schedulePost{Post: post, Name: l.T(fmt.Sprintf("post.%d", post)), Amount: e.Posts[post]}
+		site := scheduleGroup{RoundEach: true}
+		for _, r := range e.Rows {
+			if r.Post != post {
+				continue
+			}
+			switch {
+			case r.Source == costing.SourceUnit && post <= 6:
+				if len(r.Codes) == 0 {
+					return nil, fmt.Errorf("tender: variant %q: cost row of %q in post %d has no code lines", e.Variant, r.Ref, post)
+				}
+				g := scheduleGroup{
+					Name:   r.Name.In(l.Lang()),
+					Title:  l.T("tender.schedule.group", r.Name.In(l.Lang()), r.Count),
+					Amount: r.Amount,
+				}
+				gi := len(sp.Groups) + 1
+				for i, c := range r.Codes {
+					ln := scheduleLine{
+						No:        fmt.Sprintf("%d.%d.%d", post, gi, i+1),
+						Code:      c.Code,
+						Qty:       c.Quantity,
+						UnitPrice: c.UnitPrice,
+					}
+					if c.Fixed {
+						ln.Text = l.T("tender.schedule.fixed", codeName(l, c.Code))
+						ln.Unit = unitName(l, concepts.UnitPiece)
+					} else {
+						ln.Text = codeName(l, c.Code)
+						ln.Unit = l.T("tender.unit.bta")
+					}
+					g.Lines = append(g.Lines, ln)
+				}
+				sp.Groups = append(sp.Groups, g)
+			case r.Source == costing.SourceSiteItem && post == 7:
+				if len(r.Codes) != 1 {
+					return nil, fmt.Errorf("tender: variant %q: site item %q has %d code lines, want 1", e.Variant, r.Ref, len(r.Codes))
+				}
+				c := r.Codes[0]
+				site.Lines = append(site.Lines, scheduleLine{
+					No:        fmt.Sprintf("7.%d", len(site.Lines)+1),
+					Code:      c.Code,
+					Text:      r.Name.In(l.Lang()),
+					Qty:       c.Quantity,
+					Unit:      unitName(l, c.Unit),
+					UnitPrice: c.UnitPrice,
+				})
+			}
+		}
+		if post == 7 && len(site.Lines) > 0 {
+			site.Amount = e.Posts[7]
+			sp.Groups = append(sp.Groups, site)
+		}
+		if len(sp.Groups) > 0 {
+			s.Posts = append(s.Posts, sp)
+		}
+	}
+	return s, nil
+}
