@@ -15,7 +15,9 @@
 // locale before they are placed: ints and decimals as grouped numbers,
 // Formatter values (NOK, Pct, M2) as they say, []string as a list ("a, b og
 // c"), and anything with an In(lang) method as that text; so a text takes
-// them all with %s (and %q or %v for raw values such as file names).
+// them all with %s (and %q or %v for raw values such as file names). A text
+// is always a fmt format, with or without arguments: a literal percent sign
+// is written %% ("%%-BYA").
 //
 // The language is Bokonsept's own setting, not the system locale: a
 // Norwegian municipality gets bokmål on an English Windows too.
@@ -140,9 +142,6 @@ func (l *Locale) T(key string, args ...any) string {
 		if msg, ok = tables[Default][key]; !ok {
 			msg = key
 		}
-	}
-	if len(args) == 0 {
-		return msg
 	}
 	conv := make([]any, len(args))
 	for i, a := range args {

@@ -3,6 +3,7 @@ package i18n_test
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hallingdal/bokonsept/i18n"
@@ -14,6 +15,8 @@ import (
 // is lost or misplaced in a translation.
 func TestLanguagesInStep(t *testing.T) {
 	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+	// Every % starts %s, %q, %v or %% (a literal percent sign).
+	stray := regexp.MustCompile(`%([^sqv%]|$)`)
 	nb, err := i18n.Table("nb")
 	if err != nil {
 		t.Fatal(err)
@@ -21,6 +24,9 @@ func TestLanguagesInStep(t *testing.T) {
 	for k, v := range nb {
 		// Arguments reach fmt already formatted as strings (ints grouped
 		// as "1 234"), so a %d would print "%!d(string=…)".
+		if m := stray.FindString(strings.ReplaceAll(v, "%%", "")); m != "" {
+			t.Errorf("nb: %q has a stray %q; write a literal percent sign as %%%%", k, m)
+		}
 		for _, verb := range verbs.FindAllString(v, -1) {
 			if verb != "%s" && verb != "%q" && verb != "%v" && verb != "%%" {
 				t.Errorf("nb: %q uses %s; use %%s (arguments arrive formatted)", k, verb)
