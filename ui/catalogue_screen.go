@@ -1,0 +1,551 @@
+package ui
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/hallingdal/bokonsept/concepts"
+	"github.com/hallingdal/bokonsept/costing"
+	"github.com/hallingdal/bokonsept/i18n"
+	"github.com/shopspring/decimal"
+)
+
+// Tree node ids of the catalogue browser: a family is "f:" + its id, a
+// unit type "u:" + its id.
+const (
+	catFamilyPrefix = "f:"
+	catTypePrefix   = "u:"
+)
+
+// catalogueScreen browses a catalogue: a tree of families and their unit
+// types with a search box, and the card of the selected unit type with its
+// plan sketch. It adds the selected type to the current variant through
+// onAdd (the button, or a double tap on the type's row).
+type catalogueScreen struct {
+	l     *i18n.Locale
+	onAdd func(unitTypeID string)
+
+	cat *concepts.Catalogue
+	// families are the family ids shown, in catalogue order; types maps
+	// a family id to its unit type ids shown, after the search.
+	families []string
+	types    map[string][]string
+	// selected is the id of the selected unit type, or "".
+	selected string
+
+	search  *widget.Entry
+	tree    *widget.Tree
+	add     *widget.Button
+	card    *unitTypeCard
+	content fyne.CanvasObject
+}
+
+// newCatalogueScreen returns the catalogue browser; onAdd, when not nil,
+// is called with the id of the unit type to add to the variant.
+func newCatalogueScreen(l *i18n.Locale, onAdd func(unitTypeID string)) *catalogueScreen {
+	s := &catalogueScreen{l: l, onAdd: onAdd, types: map[string][]string{}}
+	s.buildUI()
+	return s
+}
+
+func (s *catalogueScreen) buildUI() {
+	s.search = &widget.Entry{PlaceHolder: s.l.T("panel.catalogue.search"), OnChanged: s.onSearchChanged}
+	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.tree = &widget.Tree{
+		ChildUIDs:  s.childUIDs,
+		IsBranch:   s.isBranch,
+		CreateNode: s.createNode,
+		UpdateNode: s.updateNode,
+		OnSelected: s.onTreeSelected,
+	}
+	s.tree.ExtendBaseWidget(s.tree)
+	s.add = &widget.Button{Text: s.l.T("panel.catalogue.add"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: s.onAddTapped}
+	s.add.Disable()
+	s.card = newUnitTypeCard(s.l)
+
+	left := container.NewBorder(s.search, s.add, nil, nil, s.tree)
+	s.content = container.New(&catalogueLayout{card: s.card}, left, s.card.content)
+}
+
+// Content returns the screen's root object.
+func (s *catalogueScreen) Content() fyne.CanvasObject { return s.content }
+
+// SetCatalogue shows c (nil shows nothing) with every family open. The
+// selected unit type stays selected when c has it too.
+func (s *catalogueScreen) SetCatalogue(c *concepts.Catalogue) {
+	s.cat = c
+	s.filter()
+	s.tree.OpenAllBranches()
+	if s.selected != "" && (c == nil || c.UnitType(s.selected) == nil) {
+		s.tree.UnselectAll()
+		s.selected = ""
+	}
+	s.showSelected()
+}
+
+// filter recomputes the families and unit types that match the search.
+// A unit type matches when its id or its name in any language contains the
+// search text; every type of a family whose name or id matches is shown.
+func (s *catalogueScreen) filter() {
+	s.families, s.types = s.families[:0], map[string][]string{}
+	if s.cat == nil {
+		s.tree.Refresh()
+		return
+	}
+	q := strings.ToLower(strings.TrimSpace(s.search.Text))
+	for _, f := range s.cat.Families {
+		familyMatches := q == "" || matchesAny(q, f.ID, f.Name)
+		var ids []string
+		for i := range s.cat.UnitTypes {
+			ut := &s.cat.UnitTypes[i]
+			if ut.Family != f.ID {
+				continue
+			}
+			if familyMatches || matchesAny(q, append([]string{ut.ID}, slices.Collect(maps.Values(ut.Name))...)...) {
+				ids = append(ids, catTypePrefix+ut.ID)
+			}
+		}
+		if len(ids) > 0 || familyMatches {
+			s.families = append(s.families, catFamilyPrefix+f.ID)
+			s.types[f.ID] = ids
+		}
+	}
+	s.tree.Refresh()
+	if q != "" {
+		s.tree.OpenAllBranches()
+	}
+}
+
+// matchesAny reports whether one of texts contains q (already lower case).
+func matchesAny(q string, texts ...string) bool {
+	for _, t := range texts {
+		if strings.Contains(strings.ToLower(t), q) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *catalogueScreen) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
+	if uid == "" {
+		return s.families
+	}
+	if id, ok := strings.CutPrefix(uid, catFamilyPrefix); ok {
+		return s.types[id]
+	}
+	return nil
+}
+
+func (s *catalogueScreen) isBranch(uid widget.TreeNodeID) bool {
+	return uid == "" || strings.HasPrefix(uid, catFamilyPrefix)
+}
+
+func (s *catalogueScreen) createNode(bool) fyne.CanvasObject {
+	return newCatalogueRow(s.onRowTapped, s.onRowDoubleTapped)
+}
+
+func (s *catalogueScreen) updateNode(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+	row := o.(*catalogueRow)
+	row.uid = uid
+	if s.cat == nil {
+		row.set("", "", false)
+		return
+	}
+	if id, ok := strings.CutPrefix(uid, catFamilyPrefix); ok {
+		f := s.cat.Family(id)
+		if f == nil {
+			row.set(id, "", true)
+			return
+		}
+		row.set(f.Name, s.l.T("setting."+string(f.Setting)), true)
+		return
+	}
+	id := strings.TrimPrefix(uid, catTypePrefix)
+	ut := s.cat.UnitType(id)
+	if ut == nil {
+		row.set(id, "", false)
+		return
+	}
+	row.set(ut.Name.In(s.l.Lang()), s.l.T("panel.catalogue.row_bra", i18n.M2(ut.Area.BRA())), false)
+}
+
+func (s *catalogueScreen) onSearchChanged(string) {
+	s.filter()
+}
+
+func (s *catalogueScreen) onRowTapped(uid string) {
+	if s.isBranch(uid) {
+		s.tree.ToggleBranch(uid)
+	} else {
+		s.tree.Select(uid)
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.tree); c != nil {
+		c.Focus(s.tree)
+	}
+}
+
+func (s *catalogueScreen) onRowDoubleTapped(uid string) {
+	if s.isBranch(uid) {
+		s.tree.ToggleBranch(uid)
+		return
+	}
+	s.tree.Select(uid)
+	s.onAddTapped()
+}
+
+func (s *catalogueScreen) onTreeSelected(uid widget.TreeNodeID) {
+	id, ok := strings.CutPrefix(uid, catTypePrefix)
+	if !ok {
+		// A family selected with the keyboard opens or closes; the
+		// selection stays on the unit type the card shows.
+		s.tree.ToggleBranch(uid)
+		if s.selected != "" {
+			s.tree.Select(catTypePrefix + s.selected)
+		} else {
+			s.tree.UnselectAll()
+		}
+		return
+	}
+	s.selected = id
+	s.showSelected()
+}
+
+func (s *catalogueScreen) onAddTapped() {
+	if s.selected == "" || s.onAdd == nil {
+		return
+	}
+	s.onAdd(s.selected)
+}
+
+// showSelected fills the card with the selected unit type.
+func (s *catalogueScreen) showSelected() {
+	var ut *concepts.UnitType
+	if s.cat != nil && s.selected != "" {
+		ut = s.cat.UnitType(s.selected)
+	}
+	if ut == nil || s.onAdd == nil {
+		s.add.Disable()
+	} else {
+		s.add.Enable()
+	}
+	var fam *concepts.Family
+	if ut != nil {
+		fam = s.cat.Family(ut.Family)
+	}
+	s.card.show(ut, fam)
+}
+
+// catalogueRow is the content of a catalogue tree node. widget.Tree has no
+// double-click, so the row tells a tap (select) from a double tap (add the
+// unit type, or open or close a family) itself.
+type catalogueRow struct {
+	widget.BaseWidget
+
+	uid         string
+	name, extra *widget.Label
+	onTap       func(uid string)
+	onDoubleTap func(uid string)
+}
+
+func newCatalogueRow(onTap, onDoubleTap func(string)) *catalogueRow {
+	r := &catalogueRow{
+		name:        &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+		extra:       &widget.Label{Alignment: fyne.TextAlignTrailing, TextStyle: fyne.TextStyle{Italic: true}},
+		onTap:       onTap,
+		onDoubleTap: onDoubleTap,
+	}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *catalogueRow) set(name, extra string, bold bool) {
+	r.name.TextStyle.Bold = bold
+	r.name.SetText(name)
+	r.extra.SetText(extra)
+}
+
+// CreateRenderer implements fyne.Widget.
+func (r *catalogueRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, r.extra, r.name))
+}
+
+// Tapped selects the row's node.
+func (r *catalogueRow) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap(r.uid)
+	}
+}
+
+// DoubleTapped adds the row's unit type, or opens or closes its family.
+func (r *catalogueRow) DoubleTapped(*fyne.PointEvent) {
+	if r.onDoubleTap != nil {
+		r.onDoubleTap(r.uid)
+	}
+}
+
+// unitTypeCard shows one unit type: its facts, areas, rates, fixed amounts,
+// carbon, requirements and plan sketch.
+type unitTypeCard struct {
+	l *i18n.Locale
+
+	title, subtitle *widget.Label
+	facts           map[string]*widget.Label
+	rates, fixed    *fyne.Container
+	ratesHeader     *widget.Label
+	fixedHeader     *widget.Label
+	requirements    *widget.Label
+	sketch          *planSketch
+	body            *fyne.Container
+	columns         *cardColumns
+	empty           *widget.Label
+	content         fyne.CanvasObject
+}
+
+// cardFacts are the keys of the card's fact rows, in order; each has a
+// label "panel.catalogue.<key>".
+var cardFacts = []string{"kind", "form", "bedrooms", "persons", "storeys", "lift", "accessible", "carbon"}
+
+// cardAreas are the keys of the card's area rows, in order.
+var cardAreas = []string{"bra_i", "bra_e", "bra_b", "bra", "tba", "bta", "bya"}
+
+func newUnitTypeCard(l *i18n.Locale) *unitTypeCard {
+	c := &unitTypeCard{l: l, facts: map[string]*widget.Label{}, columns: &cardColumns{}}
+	c.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
+	c.subtitle = &widget.Label{TextStyle: fyne.TextStyle{Italic: true}, Wrapping: fyne.TextWrapWord}
+	grid := func(keys []string) *fyne.Container {
+		g := container.New(layout.NewFormLayout())
+		for _, k := range keys {
+			v := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+			c.facts[k] = v
+			g.Add(&widget.Label{Text: l.T("panel.catalogue." + k), TextStyle: fyne.TextStyle{Bold: true}})
+			g.Add(v)
+		}
+		return g
+	}
+	c.rates = container.New(layout.NewFormLayout())
+	c.fixed = container.New(layout.NewFormLayout())
+	c.ratesHeader = panelHeading(l.T("panel.catalogue.rates"))
+	c.fixedHeader = panelHeading(l.T("panel.catalogue.fixed"))
+	c.requirements = &widget.Label{Wrapping: fyne.TextWrapWord}
+	c.sketch = newPlanSketch(l.T("panel.plan.none"))
+
+	facts := container.NewVBox(
+		panelHeading(l.T("panel.catalogue.facts")), grid(cardFacts),
+		panelHeading(l.T("panel.catalogue.areas")), grid(cardAreas),
+	)
+	plan := container.NewBorder(panelHeading(l.T("panel.plan.title")), nil, nil, nil, c.sketch)
+	c.body = container.NewVBox(
+		c.title, c.subtitle,
+		container.New(c.columns, facts, plan),
+		widget.NewSeparator(),
+		c.ratesHeader, c.rates, c.fixedHeader, c.fixed,
+		widget.NewSeparator(),
+		panelHeading(l.T("panel.catalogue.requirements")), c.requirements,
+	)
+	c.empty = &widget.Label{Text: l.T("panel.catalogue.choose"), Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
+	c.content = container.NewStack(container.NewVScroll(container.NewPadded(c.body)), container.NewCenter(c.empty))
+	c.body.Hide()
+	return c
+}
+
+func panelHeading(text string) *widget.Label {
+	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
+}
+
+// show fills the card with ut of family fam, or shows the hint to choose
+// one when ut is nil.
+func (c *unitTypeCard) show(ut *concepts.UnitType, fam *concepts.Family) {
+	if ut == nil {
+		c.body.Hide()
+		c.empty.Show()
+		c.sketch.Clear()
+		return
+	}
+	l := c.l
+	c.empty.Hide()
+	c.title.SetText(ut.Name.In(l.Lang()))
+	family := ut.Family
+	if fam != nil {
+		family = fam.Name
+	}
+	c.subtitle.SetText(l.T("panel.catalogue.subtitle", family, ut.ID))
+
+	yesNo := func(b bool) string {
+		if b {
+			return l.T("panel.yes")
+		}
+		return l.T("panel.no")
+	}
+	carbon := l.T("panel.catalogue.carbon_unknown")
+	if ut.CarbonKgPerM2 != nil {
+		carbon = l.T("panel.catalogue.carbon_value", *ut.CarbonKgPerM2)
+	}
+	a := ut.Area
+	for k, v := range map[string]string{
+		"kind":       l.T("kind." + string(ut.Kind)),
+		"form":       l.T("form." + string(ut.Form)),
+		"bedrooms":   l.Int(int64(ut.Bedrooms)),
+		"persons":    l.Int(int64(ut.Persons)),
+		"storeys":    l.Int(int64(ut.Storeys)),
+		"lift":       yesNo(ut.Lift),
+		"accessible": yesNo(ut.Accessible),
+		"carbon":     carbon,
+		"bra_i":      l.Area(a.BRAi),
+		"bra_e":      l.Area(a.BRAe),
+		"bra_b":      l.Area(a.BRAb),
+		"bra":        l.Area(a.BRA()),
+		"tba":        l.Area(a.TBA),
+		"bta":        l.Area(a.BTA),
+		"bya":        l.Area(a.BYA),
+	} {
+		c.facts[k].SetText(v)
+	}
+
+	fillRanges(l, c.rates, ut.Rates, "panel.catalogue.rate")
+	c.ratesHeader.Show()
+	if len(ut.Rates) == 0 {
+		c.ratesHeader.Hide()
+	}
+	fillRanges(l, c.fixed, ut.Fixed, "panel.catalogue.fixed_amount")
+	c.fixedHeader.Show()
+	if len(ut.Fixed) == 0 {
+		c.fixedHeader.Hide()
+	}
+
+	reqs := ut.Requirements.In(l.Lang())
+	if len(reqs) == 0 {
+		c.requirements.SetText(l.T("panel.catalogue.no_requirements"))
+	} else {
+		c.requirements.SetText("• " + strings.Join(reqs, "\n• "))
+	}
+
+	plan := costing.PlanOf(ut)
+	c.sketch.SetPlan(plan, planTextsOf(l, ut, plan))
+	c.body.Show()
+	c.body.Refresh()
+}
+
+// fillRanges replaces the rows of g with one per NS 3451 code of ranges, in
+// code order: the code with its NS 3453 post, and the likely value with
+// low–high through the key.
+func fillRanges(l *i18n.Locale, g *fyne.Container, ranges map[string]concepts.Range, key string) {
+	g.RemoveAll()
+	for _, code := range slices.Sorted(maps.Keys(ranges)) {
+		r := ranges[code]
+		g.Add(&widget.Label{Text: l.T("panel.catalogue.code", code, l.T("post."+code[:min(len(code), 1)])), TextStyle: fyne.TextStyle{Bold: true}})
+		g.Add(&widget.Label{Text: l.T(key, i18n.NOK(r.Likely), r.Low, r.High)})
+	}
+}
+
+// planTextsOf formats the labels of p, the plan sketch of ut.
+func planTextsOf(l *i18n.Locale, ut *concepts.UnitType, p costing.Plan) planTexts {
+	t := planTexts{
+		Width: l.T("panel.plan.metres", l.Number(p.Width, 1)),
+		Depth: l.T("panel.plan.metres", l.Number(p.Depth, 1)),
+		Scale: l.T("panel.plan.metres", l.Number(p.ScaleBar, 0)),
+	}
+	if p.Floors > 1 {
+		t.Caption = l.T("panel.plan.caption_floors", p.Floors)
+	} else {
+		t.Caption = l.T("panel.plan.caption_one")
+	}
+	a := ut.Area
+	for _, b := range []struct {
+		key  string
+		area decimal.Decimal
+	}{{planKeyBRAi, a.BRAi}, {planKeyBRAe, a.BRAe}, {planKeyBRAb, a.BRAb}, {planKeyTBA, a.TBA}} {
+		if b.area.IsPositive() {
+			t.Legend = append(t.Legend, planLegendItem{Key: b.key, Text: l.T("panel.plan.legend."+b.key, i18n.M2(b.area))})
+		}
+	}
+	t.Legend = append(t.Legend, planLegendItem{Key: planKeyWalls, Text: l.T("panel.plan.legend.walls")})
+	return t
+}
+
+// Widths at which the catalogue screen changes its arrangement.
+const (
+	// catalogueWideWidth is the least width that puts the tree beside the
+	// card; a narrower screen (such as a side panel) puts it above.
+	catalogueWideWidth = 860
+	// catalogueTreeShare is the tree's share of the width beside the card,
+	// or of the height above it.
+	catalogueTreeShare = 0.36
+	// cardColumnsWidth is the least card width for facts and sketch side by side.
+	cardColumnsWidth = 620
+)
+
+// catalogueLayout places the tree column (objects[0]) and the card
+// (objects[1]): side by side on a wide screen, the tree above the card on a
+// narrow one. Before it lays out the card it tells the card's columns
+// whether they fit side by side, so that the card's height is right in
+// the same pass.
+type catalogueLayout struct {
+	card *unitTypeCard
+}
+
+// Layout implements fyne.Layout.
+func (c *catalogueLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	p := theme.Padding()
+	tree, card := objects[0], objects[1]
+	if size.Width >= catalogueWideWidth {
+		w := float32(math.Round(float64(size.Width * catalogueTreeShare)))
+		c.card.columns.side = size.Width-w-p >= cardColumnsWidth
+		tree.Move(fyne.NewPos(0, 0))
+		tree.Resize(fyne.NewSize(w, size.Height))
+		card.Move(fyne.NewPos(w+p, 0))
+		card.Resize(fyne.NewSize(size.Width-w-p, size.Height))
+		return
+	}
+	h := max(float32(math.Round(float64(size.Height*catalogueTreeShare))), tree.MinSize().Height)
+	c.card.columns.side = size.Width >= cardColumnsWidth
+	tree.Move(fyne.NewPos(0, 0))
+	tree.Resize(fyne.NewSize(size.Width, h))
+	card.Move(fyne.NewPos(0, h+p))
+	card.Resize(fyne.NewSize(size.Width, max(size.Height-h-p, 0)))
+}
+
+// MinSize implements fyne.Layout.
+func (c *catalogueLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	tree, card := objects[0].MinSize(), objects[1].MinSize()
+	return fyne.NewSize(max(tree.Width, card.Width), tree.Height+theme.Padding()+card.Height)
+}
+
+// cardColumns lays out two objects side by side, each half the width, when
+// side is set, and one above the other otherwise.
+type cardColumns struct {
+	side bool
+}
+
+// Layout implements fyne.Layout.
+func (c *cardColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	p := theme.Padding()
+	a, b := objects[0], objects[1]
+	a.Move(fyne.NewPos(0, 0))
+	if c.side {
+		w := (size.Width - p) / 2
+		a.Resize(fyne.NewSize(w, size.Height))
+		b.Move(fyne.NewPos(w+p, 0))
+		b.Resize(fyne.NewSize(w, size.Height))
+		return
+	}
+	ha := a.MinSize().Height
+	a.Resize(fyne.NewSize(size.Width, ha))
+	b.Move(fyne.NewPos(0, ha+p))
+	b.Resize(fyne.NewSize(size.Width, max(size.Height-ha-p, b.MinSize().Height)))
+}
+
+// MinSize implements fyne.Layout.
+func (c *cardColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	a, b := objects[0].MinSize(), objects[1].MinSize()
+	if c.side {
+		return fyne.NewSize(a.Width+theme.Padding()+b.Width, max(a.Height, b.Height))
+	}
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+theme.Padding()+b.Height)
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/hallingdal/bokonsept/concepts"
+	"github.com/hallingdal/bokonsept/costing"
+	"github.com/hallingdal/bokonsept/i18n"
+	"github.com/shopspring/decimal"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func decPtr(s string) *decimal.Decimal {
+	d := dec(s)
+	return &d
+}
+
+// figuresFixture is a hand-made estimate and its concept, so that the
+// golden file changes only when the panel does.
+func figuresFixture(simulated bool) (*concepts.Concept, *costing.Estimate) {
+	storeys := 3
+	c := &concepts.Concept{Name: "Testkonsept", Site: concepts.Site{
+		AreaM2: dec("6200"),
+		Zoning: &concepts.Zoning{MaxBYAPercent: decPtr("25"), MaxBRAPercent: decPtr("60"), MinMUAPerDwelling: decPtr("40"),
+			MaxStoreys: &storeys, MinDwellingsPerDaa: decPtr("3")},
+	}}
+	e := &costing.Estimate{
+		Concept: "Testkonsept", Variant: "A – 24 boliger",
+		Dwellings: 24, Persons: 90, ParkingSpaces: 29,
+		Area:                  costing.Areas{BRA: dec("1954"), BYA: dec("1514")},
+		Density:               costing.Density{BYAPercent: dec("24.419"), BRAPercent: dec("39.935"), DwellingsPerDaa: dec("3.871"), MUAPerDwelling: decPtr("157.75")},
+		Totals:                costing.Totals{Kostnadsramme: dec("86576116")},
+		PerDwelling:           costing.PerDwelling{Kostnadsramme: decPtr("3607338")},
+		PerM2BRAKostnadsramme: decPtr("44307"),
+		AffordableDwellings:   6,
+		CarbonKgPerM2BRA:      decPtr("255.4"),
+		// The checks' own wording is the checks' business (and tested
+		// there): these messages go through a plain "%s: %s" text so that
+		// the golden files change only when the panel does.
+		Checks: []costing.Check{
+			{ID: "zoning.bya", Status: costing.StatusPass, Key: "ui.error.in_line", Args: []any{"BYA", "24,4 % av tomta, innenfor grensen på 25 %"}},
+			{ID: "zoning.storeys", Status: costing.StatusFail, Key: "ui.error.in_line", Args: []any{"Høyblokk", "5 etasjer, over grensen på 3 etasjer i reguleringsplanen"}},
+			{ID: "husbanken.area", Status: costing.StatusWarn, Key: "ui.error.in_line", Args: []any{"Familiehus", "152 m² BRA, over Husbankens grense på 150 m²"}},
+			{ID: "affordability", Status: costing.StatusInfo, Key: "ui.error.in_line", Args: []any{"Førstegangskjøpere", "6 av 24 boliger innenfor 3 000 000 kr"}},
+		},
+	}
+	if simulated {
+		e.P50, e.P85 = decPtr("92854929"), decPtr("96796806")
+		e.Totals.Kostnadsramme = dec("96796806")
+	}
+	return c, e
+}
+
+func TestFiguresPanelMarkup(t *testing.T) {
+	test.NewTempApp(t)
+	for _, tc := range []struct {
+		golden    string
+		lang      string
+		simulated bool
+	}{
+		{"figures_nb_simulating.xml", "nb", false},
+		{"figures_nb.xml", "nb", true},
+		{"figures_en.xml", "en", true},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			s := newFiguresScreen(i18n.New(tc.lang))
+			c, e := figuresFixture(tc.simulated)
+			s.SetEstimate(c, e, nil)
+			s.SetSimulation(!tc.simulated, 0.4, 20000, nil)
+			w := test.NewTempWindow(t, s.Content())
+			w.Resize(fyne.NewSize(420, 900))
+			test.AssertObjectRendersToMarkup(t, tc.golden, s.Content())
+		})
+	}
+}
+
+func TestFiguresPanelWithoutEstimate(t *testing.T) {
+	test.NewTempApp(t)
+	s := newFiguresScreen(i18n.New("nb"))
+	s.SetEstimate(nil, nil, errTest)
+	if got := s.values[figDwellings].Text; got != "–" {
+		t.Errorf("dwellings = %q, want –", got)
+	}
+	if len(s.checks.Objects) != 1 {
+		t.Errorf("the reason is not shown")
+	}
+}
+
+var errTest = &concepts.Error{File: "x.yaml", Line: 3, Column: 5, Msg: "unit type \"x\" is not in the catalogue"}

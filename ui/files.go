@@ -1,0 +1,426 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/hallingdal/bokonsept/assets"
+	"github.com/hallingdal/bokonsept/concepts"
+)
+
+// shortcut is Ctrl (Cmd on macOS) with key and the extra modifiers.
+func shortcut(key fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | extra}
+}
+
+// makeMenu builds the main menu with its shortcuts.
+func (u *mainUI) makeMenu() *fyne.MainMenu {
+	l := u.l
+	item := func(key string, icon fyne.Resource, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItemWithIcon(l.T(key), icon, action)
+		it.Shortcut = sc
+		return it
+	}
+	newItem := item("ui.menu.new", theme.DocumentCreateIcon(), shortcut(fyne.KeyN, 0), u.onNew)
+	open := item("ui.menu.open", theme.FolderOpenIcon(), shortcut(fyne.KeyO, 0), u.onOpen)
+	recent := fyne.NewMenuItemWithIcon(l.T("ui.menu.recent"), theme.HistoryIcon(), nil)
+	recent.ChildMenu = u.recentMenu()
+	save := item("ui.menu.save", theme.DocumentSaveIcon(), shortcut(fyne.KeyS, 0), func() { u.save(nil) })
+	saveAs := item("ui.menu.save_as", theme.DocumentSaveIcon(), shortcut(fyne.KeyS, fyne.KeyModifierShift), func() { u.saveAs(nil) })
+	prefs := item("ui.menu.settings", theme.SettingsIcon(), nil, u.showSettings)
+	quit := item("ui.menu.quit", theme.LogoutIcon(), shortcut(fyne.KeyQ, 0), u.onCloseRequested)
+	quit.IsQuit = true
+	fileItems := []*fyne.MenuItem{newItem, open, recent, fyne.NewMenuItemSeparator(), save, saveAs,
+		fyne.NewMenuItemSeparator(), u.catalogueItem(), fyne.NewMenuItemSeparator()}
+	fileItems = append(fileItems, u.exportItems()...)
+	fileItems = append(fileItems, fyne.NewMenuItemSeparator(), prefs, fyne.NewMenuItemSeparator(), quit)
+	file := fyne.NewMenu(l.T("ui.menu.file"), fileItems...)
+
+	u.undoItem = item("ui.menu.undo", theme.ContentUndoIcon(), &fyne.ShortcutUndo{}, u.onUndo)
+	u.redoItem = item("ui.menu.redo", theme.ContentRedoIcon(), shortcut(fyne.KeyZ, fyne.KeyModifierShift), u.onRedo)
+	edit := fyne.NewMenu(l.T("ui.menu.edit"), u.undoItem, u.redoItem)
+
+	variant := fyne.NewMenu(l.T("ui.menu.variant"),
+		item("ui.menu.variant_new", theme.ContentAddIcon(), nil, u.ed.addVariant),
+		item("ui.variant.duplicate", theme.ContentCopyIcon(), nil, u.variants.onDuplicateTapped),
+		item("ui.variant.rename", theme.DocumentCreateIcon(), nil, u.variants.onRenameTapped),
+		item("ui.variant.delete", theme.DeleteIcon(), nil, u.variants.onDeleteTapped),
+	)
+	help := fyne.NewMenu(l.T("ui.menu.help"), item("ui.menu.about", theme.InfoIcon(), nil, u.showAbout))
+	return fyne.NewMainMenu(file, edit, variant, help)
+}
+
+// recentMenu lists the recent files.
+func (u *mainUI) recentMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, p := range u.settings.RecentFiles() {
+		items = append(items, fyne.NewMenuItem(p, func() { u.confirmDiscard(func() { u.openPath(p) }) }))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem(u.l.T("ui.menu.recent_none"), nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// refreshMenu rebuilds the main menu (the recent files changed).
+func (u *mainUI) refreshMenu() {
+	u.win.SetMainMenu(u.makeMenu())
+	u.updateMenuState()
+}
+
+// updateMenuState enables undo and redo when there is a step.
+func (u *mainUI) updateMenuState() {
+	if u.undoItem == nil {
+		return
+	}
+	undo, redo := !u.ed.hist.canUndo(), !u.ed.hist.canRedo()
+	if u.undoItem.Disabled == undo && u.redoItem.Disabled == redo {
+		return
+	}
+	u.undoItem.Disabled, u.redoItem.Disabled = undo, redo
+	if m := u.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
+// confirmDiscard runs action at once when there are no unsaved changes;
+// otherwise it asks whether to save them first, drop them, or cancel.
+func (u *mainUI) confirmDiscard(action func()) {
+	if !u.ed.dirty() {
+		action()
+		return
+	}
+	l := u.l
+	msg := &widget.Label{Text: l.T("ui.unsaved.message", u.ed.concept().Name), Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomWithoutButtons(l.T("ui.unsaved.title"), msg, u.win)
+	save := &widget.Button{Text: l.T("ui.unsaved.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance,
+		OnTapped: func() { d.Hide(); u.save(action) }}
+	discard := &widget.Button{Text: l.T("ui.unsaved.discard"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance,
+		OnTapped: func() { d.Hide(); action() }}
+	cancel := &widget.Button{Text: l.T("ui.dialog.cancel"), Icon: theme.CancelIcon(), OnTapped: d.Hide}
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// onCloseRequested closes the window (and so quits) once unsaved changes
+// are saved or dropped; a clean exit removes the recovery file.
+func (u *mainUI) onCloseRequested() {
+	u.confirmDiscard(func() {
+		u.stopAutosave()
+		u.removeRecovery()
+		u.ed.stop()
+		u.win.Close()
+	})
+}
+
+// openInitial opens file, or the default sample when file is "" or cannot
+// be opened (the window then shows why).
+func (u *mainUI) openInitial(file string) {
+	if file != "" && u.openPath(file) {
+		return
+	}
+	p, data, err := loadSample(defaultSample)
+	if err != nil {
+		showFileError(u.win, u.l, defaultSample, err)
+		p, data = emptyProject(), nil
+	}
+	u.setProject(p, data, true)
+}
+
+// setProject shows a new project and forgets the old one's undo history.
+func (u *mainUI) setProject(p *concepts.Project, original []byte, clean bool) {
+	u.ed.setProject(p, original, clean)
+	u.updateTitle()
+	u.updateMenuState()
+}
+
+func (u *mainUI) onNew() { u.confirmDiscard(u.showNewDialog) }
+
+// showNewDialog offers an empty concept or one of the samples.
+func (u *mainUI) showNewDialog() {
+	l := u.l
+	list := samples()
+	options := []string{l.T("ui.new.empty")}
+	for _, s := range list {
+		options = append(options, l.T("ui.new.sample", s.name))
+	}
+	choice := widget.NewRadioGroup(options, nil)
+	choice.Required = true
+	choice.SetSelected(options[0])
+	content := container.NewVBox(widget.NewLabel(l.T("ui.new.message")), choice)
+	dialog.ShowCustomConfirm(l.T("ui.new.title"), l.T("ui.new.create"), l.T("ui.dialog.cancel"), content, func(ok bool) {
+		if !ok {
+			return
+		}
+		for i, o := range options {
+			if o != choice.Selected {
+				continue
+			}
+			if i == 0 {
+				p := emptyProject()
+				p.Concept.Name = l.T("ui.new.default_name")
+				u.setProject(p, nil, true)
+				return
+			}
+			p, data, err := loadSample(list[i-1].file)
+			if err != nil {
+				showFileError(u.win, l, list[i-1].file, err)
+				return
+			}
+			u.setProject(p, data, true)
+		}
+	}, u.win)
+}
+
+func (u *mainUI) onOpen() {
+	u.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			if r == nil {
+				return
+			}
+			p := r.URI().Path()
+			r.Close()
+			u.openPath(p)
+		}, u.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+		u.setDialogLocation(d)
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+}
+
+// setDialogLocation starts a file dialog in the folder of the current or
+// most recent file.
+func (u *mainUI) setDialogLocation(d *dialog.FileDialog) {
+	dir := ""
+	if p := u.ed.project.Path; p != "" {
+		dir = filepath.Dir(p)
+	} else if r := u.settings.RecentFiles(); len(r) > 0 {
+		dir = filepath.Dir(r[0])
+	}
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+// openPath opens the concept file at path. A file that cannot be read or
+// is not valid shows every problem with its file, line and column, and the
+// concept being edited stays as it was. It reports whether it opened.
+func (u *mainUI) openPath(p string) bool {
+	proj, err := concepts.LoadProject(p, concepts.LoadOptions{})
+	if err != nil {
+		if _, statErr := os.Stat(p); errors.Is(statErr, os.ErrNotExist) {
+			u.settings.RemoveRecentFile(p)
+			u.refreshMenu()
+		}
+		showFileError(u.win, u.l, p, err)
+		return false
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		showFileError(u.win, u.l, p, err)
+		return false
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		proj.Path = abs
+	}
+	u.setProject(proj, data, true)
+	u.settings.AddRecentFile(proj.Path)
+	u.refreshMenu()
+	return true
+}
+
+// save writes the concept to its file (asking for one when it has none)
+// and then runs then, if not nil.
+func (u *mainUI) save(then func()) {
+	if u.ed.project.Path == "" {
+		u.saveAs(then)
+		return
+	}
+	if u.saveTo(u.ed.project.Path) && then != nil {
+		then()
+	}
+}
+
+// saveAs asks where to save the concept, saves it there and runs then.
+func (u *mainUI) saveAs(then func()) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		if w == nil {
+			return
+		}
+		p := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml") {
+			os.Remove(p)
+			p += ".yaml"
+		}
+		if u.saveTo(p) && then != nil {
+			then()
+		}
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	d.SetFileName(fileNameFor(u.ed.concept().Name))
+	u.setDialogLocation(d)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// fileNameFor suggests a file name for a concept: "solenga-gol-sentrum.yaml".
+func fileNameFor(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == 'æ' || r == 'ø' || r == 'å':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	s := strings.TrimSuffix(b.String(), "-")
+	if s == "" {
+		s = "konsept"
+	}
+	return s + ".yaml"
+}
+
+// saveTo writes the concept to p atomically, keeping the comments of the
+// file it was opened from. It refuses a concept that would not open again
+// and says why. It reports whether the concept was saved.
+func (u *mainUI) saveTo(p string) bool {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	c, books, err := u.rebase(p)
+	if err != nil {
+		showFileError(u.win, u.l, p, err)
+		return false
+	}
+	check := *u.ed.project
+	check.Path, check.Concept, check.PriceBooks = p, c, books
+	if err := check.Validate(); err != nil {
+		u.showSaveProblems(err)
+		return false
+	}
+	data, err := concepts.EncodeConcept(c, u.ed.original)
+	if err == nil {
+		err = concepts.WriteFileAtomic(p, data)
+	}
+	if err != nil {
+		showFileError(u.win, u.l, p, err)
+		return false
+	}
+	u.ed.project.Concept, u.ed.project.PriceBooks = c, books
+	u.ed.markSaved(p, data)
+	u.removeRecovery()
+	u.settings.AddRecentFile(p)
+	u.refreshMenu()
+	return true
+}
+
+// showSaveProblems explains why the concept cannot be saved yet.
+func (u *mainUI) showSaveProblems(err error) {
+	var lines []string
+	for _, e := range concepts.Errors(err) {
+		lines = append(lines, "• "+e.Text(u.l))
+	}
+	msg := &widget.Label{Text: strings.Join(lines, "\n"), Wrapping: fyne.TextWrapWord}
+	content := container.NewBorder(widget.NewLabel(u.l.T("ui.save.invalid")), nil, nil, nil,
+		container.NewGridWrap(fyne.NewSize(620, 200), container.NewVScroll(msg)))
+	dialog.NewCustom(u.l.T("ui.save.invalid_title"), u.l.T("ui.dialog.close"), content, u.win).Show()
+}
+
+// rebase returns a copy of the concept whose catalogue and price-book
+// references are relative to the folder of p, and the price books keyed by
+// those references. A price book that exists only as a built-in sample is
+// copied next to p (unless a file of its name is there).
+func (u *mainUI) rebase(p string) (*concepts.Concept, map[string]*concepts.PriceBook, error) {
+	proj := u.ed.project
+	newDir := filepath.Dir(p)
+	c := proj.Concept.Clone()
+	books := make(map[string]*concepts.PriceBook, len(proj.PriceBooks))
+	for k, v := range proj.PriceBooks {
+		books[k] = v
+	}
+	if proj.Path != "" && filepath.Dir(proj.Path) == newDir {
+		return c, books, nil
+	}
+	if c.Catalogue != concepts.BuiltinCatalogue && proj.Catalogue != nil {
+		c.Catalogue = relRef(newDir, proj.Catalogue.Path)
+	}
+	moved := map[string]string{}
+	for i := range c.Variants {
+		ref := c.Variants[i].PriceBook
+		if ref == "" {
+			continue
+		}
+		if nr, ok := moved[ref]; ok {
+			c.Variants[i].PriceBook = nr
+			continue
+		}
+		pb := proj.PriceBooks[ref]
+		if pb == nil {
+			continue
+		}
+		var nr string
+		if _, err := os.Stat(pb.Path); err == nil {
+			nr = relRef(newDir, pb.Path)
+		} else if data, err := assets.Samples.ReadFile(pb.Path); err == nil {
+			dest := filepath.Join(newDir, path.Base(pb.Path))
+			if _, err := os.Stat(dest); err != nil {
+				if err := concepts.WriteFileAtomic(dest, data); err != nil {
+					return nil, nil, err
+				}
+			}
+			copied := pb.Clone()
+			copied.Path = dest
+			pb = copied
+			nr = path.Base(pb.Path)
+		} else {
+			continue
+		}
+		moved[ref] = nr
+		books[nr] = pb
+		c.Variants[i].PriceBook = nr
+	}
+	return c, books, nil
+}
+
+// relRef writes file as a reference relative to dir, with forward slashes.
+func relRef(dir, file string) string {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return filepath.ToSlash(file)
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}
