@@ -1,16 +1,52 @@
-// Command bokonsept is the Bokonsept desktop application and its CLI.
+// Command bokonsept is Bokonsept: with no arguments (or a concept file) it
+// opens the desktop configurator; with a subcommand it runs the same engine
+// on the command line:
+//
+//	bokonsept                              the window, on the Solenga sample
+//	bokonsept konsept.yaml                 the window, on a concept file
+//	bokonsept estimate [--json] konsept.yaml
+//	bokonsept validate fil.yaml ...
+//	bokonsept catalogue [katalog.yaml]
+//	bokonsept tender konsept.yaml -o anbud.pdf
+//	bokonsept prices konsept.yaml -o prisskjema.xlsx
+//
+// Exit codes: 0 fine, 1 invalid input, 2 wrong use.
 package main
 
 import (
-	_ "fyne.io/fyne/v2/app"
-	_ "fyne.io/fyne/v2/container"
-	_ "fyne.io/fyne/v2/dialog"
-	_ "fyne.io/fyne/v2/test"
-	_ "fyne.io/fyne/v2/widget"
-	_ "github.com/jung-kurt/gofpdf"
-	_ "github.com/xuri/excelize/v2"
-	_ "golang.org/x/image/font/gofont/goregular"
-	_ "gopkg.in/yaml.v3"
+	"fmt"
+	"os"
+	"runtime"
+
+	"github.com/hallingdal/bokonsept/i18n"
 )
 
-func main() {}
+// version is the program version, set at build time from FyneApp.toml.
+var version = "0.1.0"
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+// run dispatches to the GUI or to a subcommand and returns the exit code.
+func run(args []string) int {
+	if len(args) == 0 {
+		return gui("")
+	}
+	if len(args) == 1 && !isCommand(args[0]) {
+		if st, err := os.Stat(args[0]); err == nil && !st.IsDir() {
+			return gui(args[0])
+		}
+	}
+	return runCLI(args, os.Stdout, os.Stderr)
+}
+
+// gui opens the window, or explains why it cannot: on Linux without a
+// display Fyne would panic deep inside GLFW.
+func gui(file string) int {
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		fmt.Fprintln(os.Stderr, i18n.New(envLang()).T("cli.err.no_display"))
+		return exitInvalid
+	}
+	return runGUI(file)
+}

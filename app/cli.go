@@ -1,0 +1,298 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/hallingdal/bokonsept/concepts"
+	"github.com/hallingdal/bokonsept/costing"
+	"github.com/hallingdal/bokonsept/i18n"
+)
+
+// Exit codes of the command line.
+const (
+	exitOK      = 0 // everything fine
+	exitInvalid = 1 // invalid input: a file that does not load, an unknown variant
+	exitUsage   = 2 // wrong use of the command line
+)
+
+// errUsage marks a usage error; its message has been printed already.
+var errUsage = errors.New("usage")
+
+// cli runs the subcommands over the engine. Tests drive it with buffers.
+type cli struct {
+	stdout, stderr io.Writer
+	// lang is the language of everything printed ("nb" or "en").
+	lang string
+	l    *i18n.Locale
+}
+
+// commands maps a subcommand to its runner and its one-line help key.
+var commands = map[string]struct {
+	run  func(c *cli, args []string) error
+	help string
+}{
+	"estimate":  {(*cli).estimate, "cli.help.estimate"},
+	"validate":  {(*cli).validate, "cli.help.validate"},
+	"catalogue": {(*cli).catalogue, "cli.help.catalogue"},
+	"tender":    {(*cli).tender, "cli.help.tender"},
+	"prices":    {(*cli).prices, "cli.help.prices"},
+	"version":   {(*cli).printVersion, "cli.help.version"},
+}
+
+// commandOrder is the order commands are listed in the help.
+var commandOrder = []string{"estimate", "validate", "catalogue", "tender", "prices", "version"}
+
+// isCommand reports whether name is a CLI subcommand (or a help request).
+func isCommand(name string) bool {
+	_, ok := commands[name]
+	return ok || name == "help" || name == "-h" || name == "--help" || name == "-help"
+}
+
+// runCLI runs one subcommand and returns the process exit code.
+func runCLI(args []string, stdout, stderr io.Writer) int {
+	c := &cli{stdout: stdout, stderr: stderr, lang: envLang()}
+	c.l = i18n.New(c.lang)
+	if len(args) == 0 || !isCommand(args[0]) || strings.HasPrefix(args[0], "-") || args[0] == "help" {
+		c.usage(stdout)
+		if len(args) == 0 || !isCommand(args[0]) {
+			return exitUsage
+		}
+		return exitOK
+	}
+	cmd := commands[args[0]]
+	err := cmd.run(c, args[1:])
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errUsage):
+		return exitUsage
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	default:
+		fmt.Fprintln(c.stderr, concepts.Localize(err, c.l))
+		return exitInvalid
+	}
+}
+
+// envLang returns the language from BOKONSEPT_LANG, or bokmål.
+func envLang() string {
+	if l := os.Getenv("BOKONSEPT_LANG"); i18n.Supported(l) {
+		return l
+	}
+	return i18n.Default
+}
+
+func (c *cli) usage(w io.Writer) {
+	fmt.Fprintln(w, c.l.T("cli.usage"))
+	for _, name := range commandOrder {
+		fmt.Fprintf(w, "  %-10s %s\n", name, c.l.T(commands[name].help))
+	}
+}
+
+// flagSet returns a flag set for a subcommand that prints its errors and
+// usage to stderr in the user's language.
+func (c *cli) flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(c.stderr, "%s\n", c.l.T("cli.usage."+name))
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags that may stand before, between or after the
+// positional arguments (`estimate x.yaml --json` as well as
+// `estimate --json x.yaml`) and returns the positional ones.
+func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// setLang switches the language after --lang was parsed.
+func (c *cli) setLang(lang string) error {
+	if !i18n.Supported(lang) {
+		fmt.Fprintln(c.stderr, c.l.T("cli.err.lang", lang, strings.Join(i18n.Languages, ", ")))
+		return errUsage
+	}
+	c.lang = lang
+	c.l = i18n.New(lang)
+	return nil
+}
+
+// exactlyOne checks that one positional argument was given.
+func (c *cli) exactlyOne(fs *flag.FlagSet, pos []string) (string, error) {
+	if len(pos) != 1 {
+		fs.Usage()
+		return "", errUsage
+	}
+	return pos[0], nil
+}
+
+// loadOptions are the flags every command that reads a concept shares.
+type loadOptions struct {
+	catalogue, pricebook, variant, lang string
+}
+
+func (o *loadOptions) register(fs *flag.FlagSet, l *i18n.Locale, lang string) {
+	fs.StringVar(&o.catalogue, "catalogue", "", l.T("cli.flag.catalogue"))
+	fs.StringVar(&o.pricebook, "pricebook", "", l.T("cli.flag.pricebook"))
+	fs.StringVar(&o.variant, "variant", "", l.T("cli.flag.variant"))
+	fs.StringVar(&o.lang, "lang", lang, l.T("cli.flag.lang"))
+}
+
+// loadEstimates loads the concept and computes the whole estimate (with
+// simulation) of the chosen variant, or of every variant. Ctrl+C cancels.
+func (c *cli) loadEstimates(path string, o loadOptions) (*concepts.Project, []*costing.Estimate, []int, error) {
+	p, err := concepts.LoadProject(path, concepts.LoadOptions{Catalogue: o.catalogue, PriceBook: o.pricebook})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	which := make([]int, 0, len(p.Concept.Variants))
+	if o.variant != "" {
+		i := p.Concept.Variant(o.variant)
+		if i < 0 {
+			names := make([]string, len(p.Concept.Variants))
+			for j, v := range p.Concept.Variants {
+				names[j] = fmt.Sprintf("%q", v.Name)
+			}
+			return nil, nil, nil, errors.New(c.l.T("cli.err.variant", path, o.variant, strings.Join(names, ", ")))
+		}
+		which = append(which, i)
+	} else {
+		for i := range p.Concept.Variants {
+			which = append(which, i)
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	all := make([]*costing.Estimate, len(p.Concept.Variants))
+	for i := range p.Concept.Variants {
+		e, err := costing.Run(ctx, p, i)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+		all[i] = e
+	}
+	return p, all, which, nil
+}
+
+func (c *cli) estimate(args []string) error {
+	fs := c.flagSet("estimate")
+	var o loadOptions
+	o.register(fs, c.l, c.lang)
+	asJSON := fs.Bool("json", false, c.l.T("cli.flag.json"))
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := c.setLang(o.lang); err != nil {
+		return err
+	}
+	path, err := c.exactlyOne(fs, pos)
+	if err != nil {
+		return err
+	}
+	p, all, which, err := c.loadEstimates(path, o)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		r := costing.Report{Concept: p.Concept.Name}
+		for _, i := range which {
+			r.Variants = append(r.Variants, all[i].Report(c.l))
+		}
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	for n, i := range which {
+		if n > 0 {
+			fmt.Fprintln(c.stdout)
+		}
+		writeReport(c.stdout, c.l, p, all[i])
+	}
+	return nil
+}
+
+func (c *cli) validate(args []string) error {
+	fs := c.flagSet("validate")
+	lang := fs.String("lang", c.lang, c.l.T("cli.flag.lang"))
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := c.setLang(*lang); err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	bad := 0
+	for _, path := range pos {
+		if err := concepts.ValidateFile(path); err != nil {
+			fmt.Fprintln(c.stderr, concepts.Localize(err, c.l))
+			bad++
+			continue
+		}
+		fmt.Fprintln(c.stdout, c.l.T("cli.validate.ok", path))
+	}
+	if bad > 0 {
+		return errors.New(c.l.T("cli.validate.bad", bad, len(pos)))
+	}
+	return nil
+}
+
+func (c *cli) catalogue(args []string) error {
+	fs := c.flagSet("catalogue")
+	lang := fs.String("lang", c.lang, c.l.T("cli.flag.lang"))
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := c.setLang(*lang); err != nil {
+		return err
+	}
+	var cat *concepts.Catalogue
+	switch len(pos) {
+	case 0:
+		cat, err = concepts.Builtin()
+	case 1:
+		cat, err = concepts.LoadCatalogue(pos[0])
+	default:
+		fs.Usage()
+		return errUsage
+	}
+	if err != nil {
+		return err
+	}
+	writeCatalogue(c.stdout, c.l, cat)
+	return nil
+}
+
+func (c *cli) printVersion(args []string) error {
+	fmt.Fprintf(c.stdout, "Bokonsept %s\n", version)
+	return nil
+}
