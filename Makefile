@@ -1,0 +1,75 @@
+# Bokonsept: `make run` opens the app, `make test` runs every test.
+# Both install what is missing first (system packages for Fyne, Go modules).
+
+GO        ?= go
+TAGS      := -tags migrated_fynedo
+BIN       := bokonsept
+VERSION   := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null)
+LDFLAGS   := -X main.version=$(VERSION)
+FUZZTIME  ?= 10s
+# The apt line from docs/PLATFORM facts: building, running headless,
+# screenshots, clicking and PDF->PNG/text.
+APT_PKGS  := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
+             libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth \
+             libgl1-mesa-dri xdotool imagemagick poppler-utils
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build deps deps-system deps-go lint vet fuzz window-test screenshot package bench clean
+
+run: deps build
+	./$(BIN)
+
+build: deps-go
+	$(GO) build $(TAGS) -ldflags '$(LDFLAGS)' -o $(BIN) ./app
+
+test: deps vet
+	$(GO) test $(TAGS) -count=1 ./...
+	$(MAKE) --no-print-directory fuzz
+	$(MAKE) --no-print-directory build
+	bash scripts/window_test.sh ./$(BIN)
+
+deps: deps-system deps-go
+
+# Installs the system packages Fyne needs when one is missing (apt, with sudo
+# when not root). On a machine without apt it says what to install instead.
+deps-system:
+	@missing=$$(for p in $(APT_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if ! command -v apt-get >/dev/null; then echo "Install these packages (or your system's equivalents): $$missing" >&2; exit 1; fi; \
+		echo "Installing system packages: $$missing"; \
+		$(SUDO) apt-get update -qq -o DPkg::Lock::Timeout=300 && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 $$missing; \
+	fi
+	@command -v $(GO) >/dev/null || { echo "Go is missing: install Go 1.22 or later (https://go.dev/doc/install); it fetches Go 1.26 by itself." >&2; exit 1; }
+
+deps-go:
+	$(GO) mod download
+
+vet:
+	$(GO) vet $(TAGS) ./...
+
+lint: vet
+	@command -v staticcheck >/dev/null || $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+	staticcheck $(TAGS) ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+# Short fuzz runs of the decoders (seed corpora in concepts/testdata/fuzz).
+fuzz:
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzDecodeCatalogue$$' -fuzztime $(FUZZTIME) ./concepts
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzDecodeConcept$$' -fuzztime $(FUZZTIME) ./concepts
+
+window-test: build
+	bash scripts/window_test.sh ./$(BIN)
+
+screenshot: build
+	bash scripts/screenshot.sh ./$(BIN)
+
+bench:
+	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./costing ./tender ./ui
+
+package: build
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux --exe ./$(BIN) --name Bokonsept --icon assets/icon.png --release
+
+clean:
+	rm -f $(BIN) *.tar.xz
+	rm -rf dist
