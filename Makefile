@@ -13,6 +13,12 @@ APT_PKGS  := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
              libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth \
              libgl1-mesa-dri xdotool imagemagick poppler-utils
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Fyne logs a harmless error for the C/POSIX locale; the app's language is
+# its own setting (bokmål by default), so any UTF-8 locale name will do.
+ifneq ($(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),)
+else
+export LANG := en_US.UTF-8
+endif
 
 .PHONY: run test build deps deps-system deps-go lint vet fuzz window-test screenshot package bench clean
 
@@ -55,8 +61,8 @@ lint: vet
 
 # Short fuzz runs of the decoders (seed corpora in concepts/testdata/fuzz).
 fuzz:
-	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzDecodeCatalogue$$' -fuzztime $(FUZZTIME) ./concepts
-	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzDecodeConcept$$' -fuzztime $(FUZZTIME) ./concepts
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzDecodeCatalogue$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./concepts
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzDecodeConcept$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./concepts
 
 window-test: build
 	bash scripts/window_test.sh ./$(BIN)

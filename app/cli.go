@@ -130,6 +130,19 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseLang parses args like parse and then switches to the language the
+// --lang flag (registered by the caller as lang) asks for.
+func (c *cli) parseLang(fs *flag.FlagSet, args []string, lang *string) ([]string, error) {
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.setLang(*lang); err != nil {
+		return nil, err
+	}
+	return pos, nil
+}
+
 // setLang switches the language after --lang was parsed.
 func (c *cli) setLang(lang string) error {
 	if !i18n.Supported(lang) {
@@ -203,11 +216,8 @@ func (c *cli) estimate(args []string) error {
 	var o loadOptions
 	o.register(fs, c.l, c.lang)
 	asJSON := fs.Bool("json", false, c.l.T("cli.flag.json"))
-	pos, err := c.parse(fs, args)
+	pos, err := c.parseLang(fs, args, &o.lang)
 	if err != nil {
-		return err
-	}
-	if err := c.setLang(o.lang); err != nil {
 		return err
 	}
 	path, err := c.exactlyOne(fs, pos)
@@ -239,11 +249,8 @@ func (c *cli) estimate(args []string) error {
 func (c *cli) validate(args []string) error {
 	fs := c.flagSet("validate")
 	lang := fs.String("lang", c.lang, c.l.T("cli.flag.lang"))
-	pos, err := c.parse(fs, args)
+	pos, err := c.parseLang(fs, args, lang)
 	if err != nil {
-		return err
-	}
-	if err := c.setLang(*lang); err != nil {
 		return err
 	}
 	if len(pos) == 0 {
@@ -268,11 +275,8 @@ func (c *cli) validate(args []string) error {
 func (c *cli) catalogue(args []string) error {
 	fs := c.flagSet("catalogue")
 	lang := fs.String("lang", c.lang, c.l.T("cli.flag.lang"))
-	pos, err := c.parse(fs, args)
+	pos, err := c.parseLang(fs, args, lang)
 	if err != nil {
-		return err
-	}
-	if err := c.setLang(*lang); err != nil {
 		return err
 	}
 	var cat *concepts.Catalogue

@@ -22,11 +22,8 @@ func (c *cli) document(name string, args []string, write func(io.Writer, tender.
 	var o loadOptions
 	o.register(fs, c.l, c.lang)
 	out := fs.String("o", "", c.l.T("cli.flag.out"))
-	pos, err := c.parse(fs, args)
+	pos, err := c.parseLang(fs, args, &o.lang)
 	if err != nil {
-		return err
-	}
-	if err := c.setLang(o.lang); err != nil {
 		return err
 	}
 	path, err := c.exactlyOne(fs, pos)
