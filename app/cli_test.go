@@ -231,3 +231,40 @@ func TestExitCodes(t *testing.T) {
 		t.Errorf("a failed tender left %s behind", filepath.Join(dir, "x.pdf"))
 	}
 }
+
+// TestEstimateOverrides checks --pricebook and --catalogue: Solenga's
+// variant A with the Hallingbygg price book laid over it by flag must cost
+// exactly what variant C (the same units and site items, with that price
+// book named in the file) costs; and naming the concept's own catalogue
+// changes nothing.
+func TestEstimateOverrides(t *testing.T) {
+	posts := func(args ...string) map[string]any {
+		t.Helper()
+		code, out, errOut := runT(t, append([]string{"estimate", "--json"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		var r struct{ Variants []map[string]any }
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r.Variants[0]
+	}
+	const sample = "../assets/samples/solenga-gol.yaml"
+	a := posts("--variant", "A – 24 boliger", "--pricebook", "../assets/samples/hallingbygg-2026.yaml", sample)
+	c := posts("--variant", "C – A priset av Hallingbygg", sample)
+	if got, want := mustJSON(t, a["posts"]), mustJSON(t, c["posts"]); got != want {
+		t.Errorf("A with --pricebook: posts %s\nC with the price book in the file: %s", got, want)
+	}
+	if a["pricebook"] == nil || a["pricebook"] != c["pricebook"] {
+		t.Errorf("pricebook: %v and %v", a["pricebook"], c["pricebook"])
+	}
+	same := posts("--catalogue", "testdata/independent/catalogue.yaml", "testdata/independent/concept.yaml")
+	if got := mustJSON(t, same["totals"]); !strings.Contains(got, `"basiskostnad":22353213`) {
+		t.Errorf("--catalogue with the concept's own catalogue: totals %s", got)
+	}
+	code, _, errOut := runT(t, "estimate", "--catalogue", "testdata/independent/catalogue.yaml", sample)
+	if code != exitInvalid || !strings.Contains(errOut, "solenga") {
+		t.Errorf("Solenga against a catalogue without its types: exit %d, %s", code, errOut)
+	}
+}
