@@ -130,7 +130,7 @@ func TestBadInput(t *testing.T) {
 		{"alias bomb", catalogue, aliasBomb(),
 			2, 4, `anchor &a is not allowed`, ErrAlias},
 		{"alias", concept, edit(t, con, "  area_m2: 6200\n  paved_m2: 800.50", "  area_m2: &a 6200\n  paved_m2: *a"),
-			9, 13, `alias *a is not allowed`, ErrAlias},
+			8, 12, `anchor &a is not allowed (aliases using it: 1)`, ErrAlias},
 		{"binary garbage", catalogue, "\x7fELF\x02\x01\x01\x00\x00\x00garbage",
 			1, 8, `not a text file`, ErrNotText},
 		{"invalid UTF-8", concept, edit(t, con, "Første", "F\xf8rste"),

@@ -241,28 +241,34 @@ func decodeDoc(file string, data []byte, want string, out any) (*source, *errs, 
 	return src, d.errs, nil
 }
 
-// checkAliases rejects every anchor and alias in the document: the
-// formats have no use for them, and refusing them defeats "billion laughs"
-// files before anything is expanded.
+// checkAliases rejects every anchor in the document, with the number of
+// aliases that use it: the formats have no use for them, and refusing them
+// defeats "billion laughs" files before anything is expanded. One error per
+// anchor (not per alias) keeps the message short for such a file.
 func checkAliases(file string, root *yaml.Node) error {
-	e := &errs{file: file}
+	var anchors []*yaml.Node
+	uses := make(map[string]int)
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		if len(e.list) > MaxErrors {
-			return
-		}
 		if n.Kind == yaml.AliasNode {
-			e.add(n.Line, n.Column, ErrAlias, nil, "concepts.syntax.alias", n.Value)
+			uses[n.Value]++
 			return
 		}
 		if n.Anchor != "" {
-			e.add(n.Line, n.Column, ErrAlias, nil, "concepts.syntax.anchor", n.Anchor)
+			anchors = append(anchors, n)
 		}
 		for _, c := range n.Content {
 			walk(c)
 		}
 	}
 	walk(root)
+	e := &errs{file: file}
+	for _, n := range anchors {
+		if len(e.list) > MaxErrors {
+			break
+		}
+		e.add(n.Line, n.Column, ErrAlias, nil, "concepts.syntax.anchor", n.Anchor, uses[n.Anchor])
+	}
 	return e.err()
 }
 
