@@ -74,6 +74,8 @@ type Plan struct {
 	// Width and Depth are the floor's outer dimensions in metres, rounded
 	// to 0.1 m: the numbers a sketch labels.
 	Width, Depth decimal.Decimal
+	// FloorBTA is the BTA of one floor in m² (BTA / Floors), exact.
+	FloorBTA decimal.Decimal
 	// ScaleBar is a round length in metres (1, 2 or 5 times a power of
 	// ten) of about a third of the width, for a scale bar.
 	ScaleBar decimal.Decimal
@@ -99,6 +101,7 @@ func PlanOf(ut *concepts.UnitType) Plan {
 		Floor:    Rect{W: width, H: depth},
 		Width:    decimal.NewFromFloat(width).Round(1),
 		Depth:    decimal.NewFromFloat(depth).Round(1),
+		FloorBTA: ut.Area.BTA.Div(decimal.NewFromInt(int64(floors))),
 		ScaleBar: decimal.NewFromFloat(niceLength(width / 3)),
 	}
 

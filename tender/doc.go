@@ -28,7 +28,7 @@
 //
 // The plan diagrams of chapter 4 are illustrations, not drawings: each unit
 // type is drawn as a rectangle of its BTA per level with a length to depth
-// ratio of 1.6 (see PlanOutline), to scale and dimensioned in metres.
+// ratio of 1.6 (see costing.PlanOf), to scale and dimensioned in metres.
 //
 // # The price schedule
 //

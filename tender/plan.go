@@ -1,38 +1,9 @@
 package tender
 
 import (
-	"math"
-
 	"github.com/hallingdal/bokonsept/concepts"
-	"github.com/shopspring/decimal"
+	"github.com/hallingdal/bokonsept/costing"
 )
-
-// PlanRatio is the length to depth ratio of the illustrative plan
-// rectangle (an assumption: a typical rectangular timber building).
-const PlanRatio = 1.6
-
-// PlanOutline returns the illustrative plan of a unit type that chapter 4
-// draws: a rectangle of width × depth metres with the unit's BTA per level,
-// width = depth × PlanRatio. A flat lies on one level; any other unit type
-// is spread over the storeys of its building. It is a drawing aid, labelled
-// as an illustration, not a figure of the estimate. Width and depth are 0
-// when the unit type has no BTA.
-func PlanOutline(u *concepts.UnitType) (width, depth float64, levels int) {
-	levels = 1
-	if u.Form != concepts.FormFlat && u.Storeys > 1 {
-		levels = u.Storeys
-	}
-	a := u.Area.BTA.InexactFloat64() / float64(levels)
-	if a <= 0 {
-		return 0, 0, levels
-	}
-	width = math.Sqrt(a * PlanRatio)
-	return width, a / width, levels
-}
-
-// balconyDepth is the assumed depth in metres of the balcony or terrace
-// drawn for a unit's TBA.
-const balconyDepth = 2.0
 
 // planBoxH is the height of the plan diagram in chapter 4, planTableW the
 // width of the table beside it.
@@ -49,7 +20,8 @@ var planScales = []float64{50, 100, 200, 250, 500, 1000}
 func (d *doc) plan(u *concepts.UnitType, x, y, w, h float64) {
 	pdf := d.pdf
 	l := d.l
-	width, depth, levels := PlanOutline(u)
+	p := costing.PlanOf(u)
+	width, depth, levels := p.Floor.W, p.Floor.H, p.Floors
 	d.fillColor(colZebra)
 	d.drawColor(colRule)
 	pdf.SetLineWidth(0.2)
@@ -57,11 +29,7 @@ func (d *doc) plan(u *concepts.UnitType, x, y, w, h float64) {
 	if width == 0 {
 		return
 	}
-	tbaW, tbaD := 0.0, 0.0
-	if tba := u.Area.TBA.InexactFloat64(); tba > 0 {
-		tbaW = math.Min(width, tba/balconyDepth)
-		tbaD = tba / tbaW
-	}
+	tbaW, tbaD := p.Balcony.W, p.Balcony.H
 	const padL, padR, padT, padB = 13.0, 4.0, 12.0, 18.0
 	availW, availH := w-padL-padR, h-padT-padB
 	scale := planScales[len(planScales)-1]
@@ -109,7 +77,7 @@ func (d *doc) plan(u *concepts.UnitType, x, y, w, h float64) {
 	}
 	d.setFont("B", 7.5)
 	d.textColor(colAccent)
-	label := l.T("tender.plan.bta", l.Area(u.Area.BTA.Div(decimal.NewFromInt(int64(levels)))))
+	label := l.T("tender.plan.bta", l.Area(p.FloorBTA))
 	if pdf.GetStringWidth(label) < pw-2 && pd > 9 {
 		pdf.SetXY(left, top+pd/2-4)
 		pdf.CellFormat(pw, 4, label, "", 0, "C", false, 0, "")
@@ -130,14 +98,14 @@ func (d *doc) plan(u *concepts.UnitType, x, y, w, h float64) {
 		pdf.Line(tx, top+pd+bd+0.8, tx, dy+1.5)
 	}
 	pdf.SetXY(left, dy+0.6)
-	pdf.CellFormat(pw, 3.5, l.T("tender.plan.metres", l.Number(decimal.NewFromFloat(width), 1)), "", 0, "C", false, 0, "")
+	pdf.CellFormat(pw, 3.5, l.T("tender.plan.metres", l.Number(p.Width, 1)), "", 0, "C", false, 0, "")
 	dx := left - 4
 	pdf.Line(dx, top, dx, top+pd)
 	for _, ty := range []float64{top, top + pd} {
 		pdf.Line(dx-1.5, ty, dx+1.5, ty)
 		pdf.Line(left-0.8, ty, dx-1.5, ty)
 	}
-	dt := l.T("tender.plan.metres", l.Number(decimal.NewFromFloat(depth), 1))
+	dt := l.T("tender.plan.metres", l.Number(p.Depth, 1))
 	tw := pdf.GetStringWidth(dt)
 	pdf.TransformBegin()
 	pdf.TransformRotate(90, dx-1, top+pd/2+tw/2)
