@@ -346,3 +346,14 @@ func (e *Estimate) checkHusbanken() (Check, bool) {
 	}
 	return newCheck(CheckHusbankenArea, true, StatusWarn), true
 }
+
+// Failed returns the checks the variant breaks (status fail), in order.
+func (e *Estimate) Failed() []Check {
+	var out []Check
+	for _, c := range e.Checks {
+		if c.Status == StatusFail {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -186,3 +186,21 @@ func TestChecksOrder(t *testing.T) {
 		t.Errorf("checks = %s\nwant %s", got, want)
 	}
 }
+
+// TestFailed checks that Failed returns exactly the failing checks, in order.
+func TestFailed(t *testing.T) {
+	e := &costing.Estimate{Checks: []costing.Check{
+		{ID: "zoning.bya", Status: costing.StatusFail},
+		{ID: "zoning.bra", Status: costing.StatusPass},
+		{ID: "tek17.micro", Status: costing.StatusWarn},
+		{ID: "tek17.lift", Status: costing.StatusFail},
+		{ID: "affordability", Status: costing.StatusInfo},
+	}}
+	var ids []string
+	for _, c := range e.Failed() {
+		ids = append(ids, c.ID)
+	}
+	if got, want := strings.Join(ids, " "), "zoning.bya tek17.lift"; got != want {
+		t.Errorf("Failed() = %q, want %q", got, want)
+	}
+}

@@ -660,10 +660,8 @@ func (d *doc) chapterComparison() error {
 // failedChecks names the checks a variant breaks, or "–".
 func (d *doc) failedChecks(e *costing.Estimate) string {
 	var names []string
-	for _, c := range e.Checks {
-		if c.Status == costing.StatusFail {
-			names = append(names, d.checkName(c.ID))
-		}
+	for _, c := range e.Failed() {
+		names = append(names, d.checkName(c.ID))
 	}
 	if len(names) == 0 {
 		return "–"
