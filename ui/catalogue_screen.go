@@ -90,6 +90,26 @@ func (s *catalogueScreen) SetCatalogue(c *concepts.Catalogue) {
 	s.showSelected()
 }
 
+// ScrollToFamilyOf scrolls the tree so that the family of unit type id
+// shows at its top, with as many of its types as fit below it.
+func (s *catalogueScreen) ScrollToFamilyOf(id string) {
+	if s.cat == nil {
+		return
+	}
+	ut := s.cat.UnitType(id)
+	if ut == nil {
+		return
+	}
+	family := catFamilyPrefix + ut.Family
+	if !slices.Contains(s.families, family) {
+		return
+	}
+	if types := s.types[ut.Family]; len(types) > 0 {
+		s.tree.ScrollTo(types[len(types)-1])
+	}
+	s.tree.ScrollTo(family)
+}
+
 // filter recomputes the families and unit types that match the search.
 // A unit type matches when its id or its name in any language contains the
 // search text; every type of a family whose name or id matches is shown.
@@ -329,25 +349,28 @@ func newUnitTypeCard(l *i18n.Locale) *unitTypeCard {
 		}
 		return g
 	}
-	c.rates = container.New(layout.NewFormLayout())
-	c.fixed = container.New(layout.NewFormLayout())
-	c.ratesHeader = panelHeading(l.T("panel.catalogue.rates"))
-	c.fixedHeader = panelHeading(l.T("panel.catalogue.fixed"))
+	// Each code above its rate, not beside it: side by side they would
+	// make the card wider than the catalogue's share of the window and
+	// push the split between catalogue and variants.
+	c.rates = container.NewVBox()
+	c.fixed = container.NewVBox()
+	c.ratesHeader = cardHeading(l.T("panel.catalogue.rates"))
+	c.fixedHeader = cardHeading(l.T("panel.catalogue.fixed"))
 	c.requirements = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.sketch = newPlanSketch(l.T("panel.plan.none"))
 
 	facts := container.NewVBox(
-		panelHeading(l.T("panel.catalogue.facts")), grid(cardFacts),
-		panelHeading(l.T("panel.catalogue.areas")), grid(cardAreas),
+		cardHeading(l.T("panel.catalogue.facts")), grid(cardFacts),
+		cardHeading(l.T("panel.catalogue.areas")), grid(cardAreas),
 	)
-	plan := container.NewBorder(panelHeading(l.T("panel.plan.title")), nil, nil, nil, c.sketch)
+	plan := container.NewBorder(cardHeading(l.T("panel.plan.title")), nil, nil, nil, c.sketch)
 	c.body = container.NewVBox(
 		c.title, c.subtitle,
 		container.New(c.columns, facts, plan),
 		widget.NewSeparator(),
 		c.ratesHeader, c.rates, c.fixedHeader, c.fixed,
 		widget.NewSeparator(),
-		panelHeading(l.T("panel.catalogue.requirements")), c.requirements,
+		cardHeading(l.T("panel.catalogue.requirements")), c.requirements,
 	)
 	c.empty = &widget.Label{Text: l.T("panel.catalogue.choose"), Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
 	c.content = container.NewStack(container.NewVScroll(container.NewPadded(c.body)), container.NewCenter(c.empty))
@@ -357,6 +380,14 @@ func newUnitTypeCard(l *i18n.Locale) *unitTypeCard {
 
 func panelHeading(text string) *widget.Label {
 	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
+}
+
+// cardHeading is a panelHeading that wraps, so that a long heading does
+// not widen the unit-type card.
+func cardHeading(text string) *widget.Label {
+	h := panelHeading(text)
+	h.Wrapping = fyne.TextWrapWord
+	return h
 }
 
 // show fills the card with ut of family fam, or shows the hint to choose

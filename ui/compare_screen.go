@@ -60,6 +60,12 @@ var compareRows = []compareRow{
 	{key: "ui.figures.affordable", better: betterHigher, value: func(e *costing.Estimate) *decimal.Decimal { return intValue(e.AffordableDwellings) }, format: fmtInt},
 	{key: "ui.figures.carbon", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return e.CarbonKgPerM2BRA }, format: fmtCarbon},
 	{key: "ui.compare.section_costs", section: true},
+	{key: "ui.compare.pricebook", text: func(l *i18n.Locale, e *costing.Estimate) string {
+		if e.PriceBook == "" {
+			return l.T("ui.compare.pricebook_none")
+		}
+		return e.PriceBook
+	}},
 	{key: "total.huskostnad", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Huskostnad) }, format: fmtNOK},
 	{key: "total.entreprisekostnad", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Entreprisekostnad) }, format: fmtNOK},
 	{key: "total.byggekostnad", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Byggekostnad) }, format: fmtNOK},

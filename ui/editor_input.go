@@ -99,10 +99,19 @@ func (in inputs) integer(s string, lo, hi int64) (int64, error) {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		if _, derr := in.decimal(s); derr == nil {
+		// Grouped digits ("20,000" in English, as the field itself shows
+		// the number) or a decimal.
+		d, derr := in.decimal(s)
+		if derr != nil {
+			return 0, errors.New(in.l.T("ui.error.not_number"))
+		}
+		if !d.IsInteger() {
 			return 0, errors.New(in.l.T("ui.error.not_whole"))
 		}
-		return 0, errors.New(in.l.T("ui.error.not_number"))
+		if d.LessThan(decimal.NewFromInt(lo)) || d.GreaterThan(decimal.NewFromInt(hi)) {
+			return 0, errors.New(in.l.T("ui.error.range", int(lo), int(hi)))
+		}
+		n = d.IntPart()
 	}
 	if n < lo || n > hi {
 		return 0, errors.New(in.l.T("ui.error.range", int(lo), int(hi)))

@@ -78,6 +78,30 @@ func TestInputsLimits(t *testing.T) {
 	if n, err := in.count("12"); err != nil || n != 12 {
 		t.Errorf("count 12 = %d, %v", n, err)
 	}
+	// A whole number reads back as its field shows it, grouped, in
+	// either language.
+	for _, tc := range []struct {
+		lang, text string
+		want       int
+	}{{"en", "20,000", 20000}, {"en", "1,000,000", 1000000}, {"nb", "20\u00a0000", 20000}, {"nb", "20 000", 20000}} {
+		n, err := (inputs{i18n.New(tc.lang)}).integer(tc.text, 0, 1000000)
+		if err != nil || n != int64(tc.want) {
+			t.Errorf("%s integer %q = %d, %v; want %d", tc.lang, tc.text, n, err, tc.want)
+		}
+	}
+	if _, err := (inputs{i18n.New("en")}).integer("2,000,000", 0, 1000000); err == nil {
+		t.Error("en 2,000,000 accepted above the limit 1,000,000")
+	}
+	if _, err := (inputs{i18n.New("en")}).count("2.5"); err == nil {
+		t.Error("en 2.5 accepted as a count")
+	}
+	for _, lang := range i18n.Languages {
+		in := inputs{i18n.New(lang)}
+		text := in.text(decimal.NewFromInt(20000))
+		if n, err := in.integer(text, 0, 1000000); err != nil || n != 20000 {
+			t.Errorf("%s: the field's own text %q does not read back: %d, %v", lang, text, n, err)
+		}
+	}
 	if codes, err := in.codes("2, 3 31"); err != nil || len(codes) != 3 {
 		t.Errorf("codes = %v, %v", codes, err)
 	}
@@ -88,5 +112,33 @@ func TestInputsLimits(t *testing.T) {
 	}
 	if in.date("2026-02-30") == nil || in.date("2026-11-27") != nil {
 		t.Error("date check wrong")
+	}
+}
+
+func TestFitColumnsWidths(t *testing.T) {
+	f := &fitColumns{
+		base: []float32{180, 150, 100, 100, 130, 40},
+		min:  []float32{90, 150, 95, 85, 110, 40},
+		flex: []bool{true, false, true, true, true, false},
+	}
+	sum := func(ws []float32) (s float32) {
+		for _, w := range ws {
+			s += w
+		}
+		return s
+	}
+	for _, width := range []float32{570, 577, 600, 700, 1000} {
+		ws := f.widths(width)
+		if got := sum(ws); got > width {
+			t.Errorf("width %v: columns take %v (%v)", width, got, ws)
+		}
+		for i, w := range ws {
+			if w < f.min[i] {
+				t.Errorf("width %v: column %d is %v, below its minimum %v", width, i, w, f.min[i])
+			}
+		}
+	}
+	if got, want := sum(f.widths(400)), sum(f.min); got != want {
+		t.Errorf("too narrow: columns take %v, want their minimums %v", got, want)
 	}
 }

@@ -111,6 +111,7 @@ func (u *mainUI) confirmDiscard(action func()) {
 		OnTapped: func() { d.Hide(); action() }}
 	cancel := &widget.Button{Text: l.T("ui.dialog.cancel"), Icon: theme.CancelIcon(), OnTapped: d.Hide}
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	answerKeys(u.win, d, save.OnTapped)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }
@@ -143,6 +144,10 @@ func (u *mainUI) openInitial(file string) {
 // setProject shows a new project and forgets the old one's undo history.
 func (u *mainUI) setProject(p *concepts.Project, original []byte, clean bool) {
 	u.ed.setProject(p, original, clean)
+	// Show the family the concept is built from in the catalogue.
+	if units := u.ed.variant().Units; len(units) > 0 {
+		u.catalogue.ScrollToFamilyOf(units[0].Type)
+	}
 	u.updateTitle()
 	u.updateMenuState()
 }
@@ -161,7 +166,7 @@ func (u *mainUI) showNewDialog() {
 	choice.Required = true
 	choice.SetSelected(options[0])
 	content := container.NewVBox(widget.NewLabel(l.T("ui.new.message")), choice)
-	dialog.ShowCustomConfirm(l.T("ui.new.title"), l.T("ui.new.create"), l.T("ui.dialog.cancel"), content, func(ok bool) {
+	d := dialog.NewCustomConfirm(l.T("ui.new.title"), l.T("ui.new.create"), l.T("ui.dialog.cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -183,13 +188,15 @@ func (u *mainUI) showNewDialog() {
 			u.setProject(p, data, true)
 		}
 	}, u.win)
+	answerKeys(u.win, d, d.Confirm)
+	d.Show()
 }
 
 func (u *mainUI) onOpen() {
 	u.confirmDiscard(func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				showError(err, u.win)
 				return
 			}
 			if r == nil {
@@ -201,6 +208,7 @@ func (u *mainUI) onOpen() {
 		}, u.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
 		u.setDialogLocation(d)
+		answerKeys(u.win, d, nil)
 		d.Resize(fyne.NewSize(900, 600))
 		d.Show()
 	})
@@ -266,7 +274,7 @@ func (u *mainUI) save(then func()) {
 func (u *mainUI) saveAs(then func()) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, u.win)
+			showError(err, u.win)
 			return
 		}
 		if w == nil {
@@ -285,6 +293,7 @@ func (u *mainUI) saveAs(then func()) {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
 	d.SetFileName(fileNameFor(u.ed.concept().Name))
 	u.setDialogLocation(d)
+	answerKeys(u.win, d, nil)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -353,7 +362,9 @@ func (u *mainUI) showSaveProblems(err error) {
 	msg := &widget.Label{Text: strings.Join(lines, "\n"), Wrapping: fyne.TextWrapWord}
 	content := container.NewBorder(widget.NewLabel(u.l.T("ui.save.invalid")), nil, nil, nil,
 		container.NewGridWrap(fyne.NewSize(620, 200), container.NewVScroll(msg)))
-	dialog.NewCustom(u.l.T("ui.save.invalid_title"), u.l.T("ui.dialog.close"), content, u.win).Show()
+	d := dialog.NewCustom(u.l.T("ui.save.invalid_title"), u.l.T("ui.dialog.close"), content, u.win)
+	answerKeys(u.win, d, d.Hide)
+	d.Show()
 }
 
 // rebase returns a copy of the concept whose catalogue and price-book

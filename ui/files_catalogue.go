@@ -31,7 +31,7 @@ func (u *mainUI) catalogueItem() *fyne.MenuItem {
 func (u *mainUI) onOpenCatalogue() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, u.win)
+			showError(err, u.win)
 			return
 		}
 		if r == nil {
@@ -43,6 +43,7 @@ func (u *mainUI) onOpenCatalogue() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
 	u.setDialogLocation(d)
+	answerKeys(u.win, d, nil)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

@@ -21,8 +21,8 @@ import (
 
 // exportKind is a tender document the File menu exports.
 type exportKind struct {
-	// key is the menu label's translation key.
-	key string
+	// key is the menu label's translation key; title the dialogs' title's.
+	key, title string
 	// ext is the file extension.
 	ext string
 	// write writes the document.
@@ -31,8 +31,8 @@ type exportKind struct {
 
 // The documents the File menu exports.
 var (
-	exportPDF  = exportKind{key: "ui.menu.export_pdf", ext: ".pdf", write: tender.WritePDF}
-	exportXLSX = exportKind{key: "ui.menu.export_xlsx", ext: ".xlsx", write: tender.WriteXLSX}
+	exportPDF  = exportKind{key: "ui.menu.export_pdf", title: "ui.export.pdf_title", ext: ".pdf", write: tender.WritePDF}
+	exportXLSX = exportKind{key: "ui.menu.export_xlsx", title: "ui.export.xlsx_title", ext: ".xlsx", write: tender.WriteXLSX}
 )
 
 // exportItems are the File menu's export items.
@@ -51,7 +51,7 @@ func (u *mainUI) onExport(kind exportKind) {
 	choice.Required = true
 	choice.SetSelected(selected)
 	content := container.NewVBox(widget.NewLabel(l.T("ui.export.which")), choice)
-	dialog.ShowCustomConfirm(l.T(kind.key), l.T("ui.export.next"), l.T("ui.dialog.cancel"), content, func(ok bool) {
+	d := dialog.NewCustomConfirm(l.T(kind.title), l.T("ui.export.next"), l.T("ui.dialog.cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -64,13 +64,15 @@ func (u *mainUI) onExport(kind exportKind) {
 		}
 		u.chooseExportFile(kind, variants)
 	}, u.win)
+	answerKeys(u.win, d, d.Confirm)
+	d.Show()
 }
 
 // chooseExportFile asks where to save the document and then exports it.
 func (u *mainUI) chooseExportFile(kind exportKind, variants []int) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, u.win)
+			showError(err, u.win)
 			return
 		}
 		if w == nil {
@@ -87,6 +89,7 @@ func (u *mainUI) chooseExportFile(kind exportKind, variants []int) {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{kind.ext}))
 	d.SetFileName(strings.TrimSuffix(fileNameFor(u.ed.concept().Name), ".yaml") + kind.ext)
 	u.setDialogLocation(d)
+	answerKeys(u.win, d, nil)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -112,7 +115,7 @@ func (u *mainUI) export(kind exportKind, variants []int, path string) {
 	bar := widget.NewProgressBar()
 	status := widget.NewLabel(l.T("ui.export.simulating"))
 	ctx, cancel := context.WithCancel(context.Background())
-	progress := dialog.NewCustomWithoutButtons(l.T(kind.key), container.NewVBox(status, bar), u.win)
+	progress := dialog.NewCustomWithoutButtons(l.T(kind.title), container.NewVBox(status, bar), u.win)
 	progress.SetButtons([]fyne.CanvasObject{&widget.Button{Text: l.T("ui.dialog.cancel"), OnTapped: cancel}})
 	progress.Resize(fyne.NewSize(420, 0))
 	progress.Show()
@@ -178,10 +181,11 @@ func (u *mainUI) showExported(path string) {
 		d.Hide()
 		folder := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
 		if err := u.app.OpenURL(folder); err != nil {
-			dialog.ShowError(err, u.win)
+			showError(err, u.win)
 		}
 	}}
 	d.SetButtons([]fyne.CanvasObject{&widget.Button{Text: l.T("ui.dialog.close"), OnTapped: d.Hide}, open})
+	answerKeys(u.win, d, d.Hide)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }

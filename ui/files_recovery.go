@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/concepts"
 )
 
@@ -143,7 +144,8 @@ func (u *mainUI) offerRecovery() {
 	}
 	when := meta.Saved.Local().Format("2006-01-02 15:04")
 	u.recoveryPending = true
-	dialog.ShowConfirm(u.l.T("ui.recovery.title"), u.l.T("ui.recovery.message", name, when), func(ok bool) {
+	msg := &widget.Label{Text: u.l.T("ui.recovery.message", name, when), Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomConfirm(u.l.T("ui.recovery.title"), u.l.T("ui.recovery.restore"), u.l.T("ui.recovery.discard"), msg, func(ok bool) {
 		u.recoveryPending = false
 		if !ok {
 			u.removeRecovery()
@@ -151,6 +153,9 @@ func (u *mainUI) offerRecovery() {
 		}
 		u.restoreRecovery(data, meta)
 	}, u.win)
+	answerKeys(u.win, d, d.Confirm)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
 }
 
 // restoreRecovery opens the recovered concept as unsaved changes to the

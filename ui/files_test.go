@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -148,7 +147,7 @@ func TestRecovery(t *testing.T) {
 	if !strings.Contains(dialogText(t, v), u.ed.concept().Name) {
 		t.Error("the recovery offer does not name the concept")
 	}
-	test.Tap(topDialogButton(t, v, lang.L("Yes")))
+	test.Tap(topDialogButton(t, v, v.l.T("ui.recovery.restore")))
 	if got := v.ed.variant().Units[0].Count; got != 17 {
 		t.Errorf("restored count = %d, want 17", got)
 	}

@@ -18,7 +18,7 @@ import (
 
 // siteField is one entry of the site form bound to a value of the concept.
 type siteField struct {
-	entry *widget.Entry
+	entry *formEntry
 	// text returns the model's value as the entry shows it.
 	text func(c *concepts.Concept) string
 	// check parses the entry's text without changing anything.
@@ -154,8 +154,9 @@ func (s *siteScreen) item(key string, f *siteField) *widget.FormItem {
 
 // bind creates the entry of a field and wires it to the editor.
 func (s *siteScreen) bind(key string, f *siteField) *siteField {
-	f.entry = &widget.Entry{AlwaysShowValidationError: true}
+	f.entry = newFormEntry()
 	f.entry.Validator = f.check
+	f.entry.onFocusLost = func() { s.onFieldFocusLost(f) }
 	f.entry.OnChanged = func(text string) {
 		if s.loading || f.check(text) != nil {
 			return
@@ -167,6 +168,43 @@ func (s *siteScreen) bind(key string, f *siteField) *siteField {
 	f.entry.OnSubmitted = func(string) { s.ed.breakMerge() }
 	s.fields = append(s.fields, f)
 	return f
+}
+
+// onFieldFocusLost ends the field's undo step and, when its text is
+// valid, shows the model's value the way the form writes it ("12000"
+// becomes "12 000").
+func (s *siteScreen) onFieldFocusLost(f *siteField) {
+	s.ed.breakMerge()
+	if f.check(f.entry.Text) != nil {
+		return
+	}
+	if want := f.text(s.ed.concept()); f.entry.Text != want {
+		s.loading = true
+		f.entry.SetText(want)
+		s.loading = false
+	}
+}
+
+// formEntry is an entry that reports when it loses the focus.
+type formEntry struct {
+	widget.Entry
+	onFocusLost func()
+}
+
+// newFormEntry returns an entry that always shows its validation error.
+func newFormEntry() *formEntry {
+	e := &formEntry{}
+	e.AlwaysShowValidationError = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost implements fyne.Focusable.
+func (e *formEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
 }
 
 // textField is a free text; required ones may not be empty.
@@ -425,16 +463,16 @@ func (s *siteScreen) showFactorDialog(i int) {
 	if i >= 0 {
 		f = s.ed.concept().Assumptions.UncertaintyFactors[i]
 	}
-	name := &widget.Entry{Text: f.Name, Validator: func(t string) error {
+	name := newDialogEntry(f.Name, func(t string) error {
 		if strings.TrimSpace(t) == "" {
 			return errors.New(l.T("ui.error.required"))
 		}
 		return nil
-	}}
-	applies := &widget.Entry{Text: strings.Join(f.AppliesTo, ", "), Validator: func(t string) error { _, err := in.codes(t); return err }}
-	low := &widget.Entry{Text: in.text(f.Range.Low), Validator: func(t string) error { _, err := in.nonNegative(t); return err }}
-	likely := &widget.Entry{Text: in.text(f.Range.Likely), Validator: func(t string) error { _, err := in.nonNegative(t); return err }}
-	high := &widget.Entry{Text: in.text(f.Range.High), Validator: func(t string) error { _, err := in.nonNegative(t); return err }}
+	})
+	applies := newDialogEntry(strings.Join(f.AppliesTo, ", "), func(t string) error { _, err := in.codes(t); return err })
+	low := newDialogEntry(in.text(f.Range.Low), func(t string) error { _, err := in.nonNegative(t); return err })
+	likely := newDialogEntry(in.text(f.Range.Likely), func(t string) error { _, err := in.nonNegative(t); return err })
+	high := newDialogEntry(in.text(f.Range.High), func(t string) error { _, err := in.nonNegative(t); return err })
 	items := []*widget.FormItem{
 		widget.NewFormItem(l.T("ui.factors.name"), name),
 		{Text: l.T("ui.factors.applies_to"), Widget: applies, HintText: l.T("ui.factors.applies_to.hint")},
@@ -455,7 +493,7 @@ func (s *siteScreen) showFactorDialog(i int) {
 		li, _ := in.nonNegative(likely.Text)
 		hi, _ := in.nonNegative(high.Text)
 		if lo.GreaterThan(li) || li.GreaterThan(hi) {
-			dialog.ShowError(errors.New(l.T("ui.error.range_order")), s.win)
+			showError(errors.New(l.T("ui.error.range_order")), s.win)
 			return
 		}
 		nf := concepts.UncertaintyFactor{Name: strings.TrimSpace(name.Text), AppliesTo: codes, Range: concepts.Range{Low: lo, Likely: li, High: hi}}
@@ -468,6 +506,7 @@ func (s *siteScreen) showFactorDialog(i int) {
 			return nil
 		})
 	}, s.win)
+	answerFormKeys(s.win, d, name, applies, low, likely, high)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }

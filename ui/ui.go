@@ -207,6 +207,7 @@ func (u *mainUI) showAbout() {
 	)
 	content := container.NewBorder(nil, nil, container.NewVBox(iconBox), nil, text)
 	d := dialog.NewCustom(l.T("ui.about.title"), l.T("ui.dialog.close"), content, u.win)
+	answerKeys(u.win, d, d.Hide)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 }
@@ -234,6 +235,7 @@ func (u *mainUI) showSettings() {
 		&widget.Label{Text: l.T("ui.settings.theme"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
 	)
 	d := dialog.NewCustom(l.T("ui.settings.title"), l.T("ui.dialog.close"), content, u.win)
+	answerKeys(u.win, d, d.Hide)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }

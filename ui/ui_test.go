@@ -247,7 +247,7 @@ func TestInvalidSiteFieldKeepsModel(t *testing.T) {
 	var entry *widget.Entry
 	for _, f := range u.site.fields {
 		if f.text(u.ed.concept()) == u.site.in.text(area) {
-			entry = f.entry
+			entry = &f.entry.Entry
 			break
 		}
 	}
@@ -458,4 +458,24 @@ func TestSameValueIsNoEdit(t *testing.T) {
 	if err := u.ed.renameVariant(0, u.ed.variant().Name); err != nil || u.ed.dirty() {
 		t.Errorf("renaming to the same name: %v, dirty %v", err, u.ed.dirty())
 	}
+}
+
+func TestSiteFieldReformatsWhenLeft(t *testing.T) {
+	u := newTestUI(t)
+	area := u.site.in.text(u.ed.concept().Site.AreaM2)
+	for _, f := range u.site.fields {
+		if f.entry.Text != area {
+			continue
+		}
+		typeInto(&f.entry.Entry, "13000")
+		if got := u.ed.concept().Site.AreaM2.String(); got != "13000" {
+			t.Fatalf("site area = %s, want 13000", got)
+		}
+		f.entry.FocusLost()
+		if got, want := f.entry.Text, u.site.in.text(u.ed.concept().Site.AreaM2); got != want {
+			t.Errorf("after leaving the field it shows %q, want %q", got, want)
+		}
+		return
+	}
+	t.Fatal("no site area field")
 }

@@ -105,8 +105,8 @@ func (s *variantScreen) buildUI() {
 		},
 	}
 	mixColumns := &fitColumns{table: s.mix,
-		base: []float32{180, 160, 100, 100, 130, 40},
-		min:  []float32{110, 160, 90, 80, 130, 40},
+		base: []float32{180, 150, 100, 100, 130, 40},
+		min:  []float32{90, 150, 95, 85, 110, 40},
 		flex: []bool{true, false, true, true, true, false}}
 	s.addUnit = &widget.Select{PlaceHolder: l.T("ui.mix.add"), OnChanged: s.onAddUnitChanged}
 	s.mixError = newErrorLabel()
@@ -126,8 +126,8 @@ func (s *variantScreen) buildUI() {
 		},
 	}
 	siteColumns := &fitColumns{table: s.sites,
-		base: []float32{260, 150, 90, 130, 40},
-		min:  []float32{140, 130, 70, 130, 40},
+		base: []float32{260, 130, 70, 120, 40},
+		min:  []float32{140, 130, 60, 110, 40},
 		flex: []bool{true, false, true, true, false}}
 	s.addSite = &widget.Select{PlaceHolder: l.T("ui.sites.add"), OnChanged: s.onAddSiteChanged}
 	s.siteError = newErrorLabel()
@@ -493,7 +493,7 @@ func (s *variantScreen) onTabSelected(item *container.TabItem) {
 
 func (s *variantScreen) onRenameTapped() {
 	i := s.ed.selected
-	entry := &widget.Entry{Text: s.ed.concept().Variants[i].Name}
+	entry := newDialogEntry(s.ed.concept().Variants[i].Name, nil)
 	entry.Validator = func(t string) error {
 		c := s.ed.concept()
 		if j := c.Variant(t); j >= 0 && j != i {
@@ -510,9 +510,10 @@ func (s *variantScreen) onRenameTapped() {
 				return
 			}
 			if err := s.ed.renameVariant(i, entry.Text); err != nil {
-				dialog.ShowError(err, s.win)
+				showError(err, s.win)
 			}
 		}, s.win)
+	answerFormKeys(s.win, d, entry)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 	s.win.Canvas().Focus(entry)
@@ -526,22 +527,24 @@ func (s *variantScreen) onDeleteTapped() { s.confirmDelete(s.ed.selected) }
 func (s *variantScreen) confirmDelete(i int) {
 	c := s.ed.concept()
 	if len(c.Variants) <= 1 {
-		dialog.ShowInformation(s.l.T("ui.variant.delete_title"), s.l.T("ui.variant.delete_last"), s.win)
+		showInformation(s.l.T("ui.variant.delete_title"), s.l.T("ui.variant.delete_last"), s.win)
 		return
 	}
-	dialog.ShowConfirm(s.l.T("ui.variant.delete_title"), s.l.T("ui.variant.delete_confirm", c.Variants[i].Name), func(ok bool) {
+	d := dialog.NewConfirm(s.l.T("ui.variant.delete_title"), s.l.T("ui.variant.delete_confirm", c.Variants[i].Name), func(ok bool) {
 		if ok {
 			if err := s.ed.deleteVariant(i); err != nil {
-				dialog.ShowError(err, s.win)
+				showError(err, s.win)
 			}
 		}
 	}, s.win)
+	answerKeys(s.win, d, d.Confirm)
+	d.Show()
 }
 
 func (s *variantScreen) onPriceBookTapped() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.win)
+			showError(err, s.win)
 			return
 		}
 		if r == nil {
@@ -552,6 +555,7 @@ func (s *variantScreen) onPriceBookTapped() {
 		s.choosePriceBook(path)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	answerKeys(s.win, d, nil)
 	if p := s.ed.project.Path; p != "" {
 		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(p))); err == nil {
 			d.SetLocation(dir)
@@ -583,7 +587,7 @@ func (s *variantScreen) choosePriceBook(path string) {
 func (s *variantScreen) onNoPriceBookTapped() { _ = s.ed.setPriceBook("", nil) }
 
 func (s *variantScreen) onEditorChanged(ch change) {
-	if ch&changeCatalogue != 0 {
+	if ch&(changeCatalogue|changeConcept|changeSelection|changeReload) != 0 {
 		s.refreshChoices()
 	}
 	if ch&(changeConcept|changeSelection|changeReload) != 0 {
@@ -594,7 +598,10 @@ func (s *variantScreen) onEditorChanged(ch change) {
 	}
 }
 
-// refreshChoices fills the add-unit and add-site-item lists from the catalogue.
+// refreshChoices fills the add-unit and add-site-item lists from the
+// catalogue. The site items offered leave out those the variant has and
+// those the municipality adds to every variant (a concept may not name
+// them again).
 func (s *variantScreen) refreshChoices() {
 	cat := s.ed.catalogue()
 	lang := s.l.Lang()
@@ -608,14 +615,30 @@ func (s *variantScreen) refreshChoices() {
 		s.unitIDs = append(s.unitIDs, u.ID)
 		units = append(units, s.l.T("ui.mix.choice", fam, u.Name.In(lang)))
 	}
-	s.addUnit.SetOptions(units)
+	if !slices.Equal(units, s.addUnit.Options) {
+		s.addUnit.SetOptions(units)
+	}
+	taken := map[string]bool{}
+	if m := cat.Municipality(s.ed.concept().Municipality); m != nil {
+		for _, id := range m.Items {
+			taken[id] = true
+		}
+	}
+	for _, line := range s.ed.variant().SiteItems {
+		taken[line.Item] = true
+	}
 	s.siteIDs = s.siteIDs[:0]
 	var items []string
 	for _, it := range cat.SiteItems {
+		if taken[it.ID] {
+			continue
+		}
 		s.siteIDs = append(s.siteIDs, it.ID)
 		items = append(items, s.l.T("ui.sites.choice", it.Name.In(lang), s.l.T("unit."+string(it.Unit))))
 	}
-	s.addSite.SetOptions(items)
+	if !slices.Equal(items, s.addSite.Options) {
+		s.addSite.SetOptions(items)
+	}
 }
 
 // refreshTabs makes the tabs match the variants and the selection.
@@ -666,13 +689,16 @@ func showFileError(win fyne.Window, l *i18n.Locale, path string, err error) {
 	content := container.NewBorder(widget.NewLabel(l.T("ui.error.file_intro", filepath.Base(path))), nil, nil, nil,
 		container.NewGridWrap(fyne.NewSize(620, 220), container.NewVScroll(msg)))
 	d := dialog.NewCustom(l.T("ui.error.file_title"), l.T("ui.dialog.close"), content, win)
+	answerKeys(win, d, d.Hide)
 	d.Show()
 }
 
 // fitColumns is the layout of a container holding one table: it fills the
 // container with the table and gives the flexible columns the width left
 // by the fixed ones, in proportion to their base widths and never below
-// their minimum (the table scrolls sideways when even that does not fit).
+// their minimum; a column held at its minimum leaves the others less, so
+// the columns fit whenever their minimums do (else the table scrolls
+// sideways).
 type fitColumns struct {
 	table *widget.Table
 	// base, min and flex give each column's base width, its minimum and
@@ -692,30 +718,50 @@ func (f *fitColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		return
 	}
 	f.last = size.Width
-	for col, w := range f.widths(size.Width - theme.Padding()*2 - theme.ScrollBarSize()) {
+	// The table puts a padding after every column and keeps room for
+	// its vertical scroll bar.
+	width := size.Width - theme.Padding()*float32(len(f.base)) - theme.ScrollBarSize()
+	for col, w := range f.widths(width) {
 		f.table.SetColumnWidth(col, w)
 	}
 }
 
 // widths returns the column widths for a table width.
 func (f *fitColumns) widths(width float32) []float32 {
-	fixed, flexBase := float32(0), float32(0)
-	for i, b := range f.base {
-		if f.flex[i] {
-			flexBase += b
-		} else {
-			fixed += b
+	out := append([]float32(nil), f.base...)
+	if width <= 0 {
+		return out
+	}
+	atMin := make([]bool, len(f.base))
+	for {
+		left, flexBase := width, float32(0)
+		for i, b := range f.base {
+			switch {
+			case !f.flex[i]:
+				left -= b
+			case atMin[i]:
+				left -= f.min[i]
+			default:
+				flexBase += b
+			}
+		}
+		if flexBase == 0 {
+			return out
+		}
+		share, again := left/flexBase, false
+		for i, b := range f.base {
+			if !f.flex[i] || atMin[i] {
+				continue
+			}
+			out[i] = float32(int(b * share))
+			if out[i] < f.min[i] {
+				out[i], atMin[i], again = f.min[i], true, true
+			}
+		}
+		if !again {
+			return out
 		}
 	}
-	out := make([]float32, len(f.base))
-	share := (width - fixed) / flexBase
-	for i, b := range f.base {
-		out[i] = b
-		if f.flex[i] && width > 0 {
-			out[i] = max(f.min[i], float32(int(b*share)))
-		}
-	}
-	return out
 }
 
 // MinSize implements fyne.Layout: the table's own minimum.

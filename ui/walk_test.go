@@ -33,7 +33,7 @@ func TestReveskogenWalk(t *testing.T) {
 	test.Tap(topDialogButton(t, u, u.l.T("ui.new.create")))
 
 	// The site form: name and municipality.
-	name := u.site.fields[0].entry
+	name := &u.site.fields[0].entry.Entry
 	typeInto(name, "Reveskogen Hemsedal")
 	for i, id := range u.site.munIDs {
 		if id == "hemsedal" {
