@@ -431,3 +431,21 @@ func equalValues(a, b reflect.Value) bool {
 	}
 	return a.Interface() == b.Interface()
 }
+
+// TestNewProjectFor checks that a new concept starts with the chosen
+// family's first dwelling type, and that it passes validation.
+func TestNewProjectFor(t *testing.T) {
+	cat, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for family, want := range map[string]string{"reveskogen": "reveskogen-mikrohus", "solenga": "solenga-mikro", "": "solenga-mikro", "nope": "solenga-mikro"} {
+		p := NewProjectFor(cat, family)
+		if got := p.Concept.Variants[0].Units[0].Type; got != want {
+			t.Errorf("family %q: first unit %q, want %q", family, got, want)
+		}
+		if err := p.Validate(); err != nil {
+			t.Errorf("family %q: %v", family, err)
+		}
+	}
+}

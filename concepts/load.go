@@ -368,7 +368,12 @@ func ValidateFile(path string) error {
 // one when cat is nil) with one variant of one dwelling and the usual
 // assumptions: post 1 at 10 %, post 8 at 12 %, regional factor 1, 20 000
 // iterations with seed 1, and a first-time buyer limit of NOK 3 000 000.
-func NewProject(cat *Catalogue) *Project {
+func NewProject(cat *Catalogue) *Project { return NewProjectFor(cat, "") }
+
+// NewProjectFor is NewProject for a concept of the given family: its one
+// variant starts with the family's first dwelling type (any family's when
+// family is "" or has no dwelling type).
+func NewProjectFor(cat *Catalogue, family string) *Project {
 	if cat == nil {
 		if b, err := Builtin(); err == nil {
 			cat = b
@@ -399,9 +404,14 @@ func NewProject(cat *Catalogue) *Project {
 	if len(cat.Municipalities) > 0 {
 		c.Municipality = cat.Municipalities[0].ID
 	}
-	for _, u := range cat.UnitTypes {
-		if u.Kind == KindDwelling {
-			c.Variants[0].Units = []UnitLine{{Type: u.ID, Count: 1}}
+	for _, want := range []string{family, ""} {
+		for _, u := range cat.UnitTypes {
+			if u.Kind == KindDwelling && (want == "" || u.Family == want) {
+				c.Variants[0].Units = []UnitLine{{Type: u.ID, Count: 1}}
+				break
+			}
+		}
+		if len(c.Variants[0].Units) > 0 {
 			break
 		}
 	}

@@ -136,7 +136,7 @@ func (u *mainUI) openInitial(file string) {
 	p, data, err := loadSample(defaultSample)
 	if err != nil {
 		showFileError(u.win, u.l, defaultSample, err)
-		p, data = emptyProject(), nil
+		p, data = emptyProject(""), nil
 	}
 	u.setProject(p, data, true)
 }
@@ -158,7 +158,17 @@ func (u *mainUI) onNew() { u.confirmDiscard(u.showNewDialog) }
 func (u *mainUI) showNewDialog() {
 	l := u.l
 	list := samples()
-	options := []string{l.T("ui.new.empty")}
+	// An empty concept of each family of the current catalogue, then the samples.
+	var families []string
+	var options []string
+	for _, f := range u.ed.project.Catalogue.Families {
+		families = append(families, f.ID)
+		options = append(options, l.T("ui.new.empty_family", f.Name))
+	}
+	if len(families) == 0 {
+		families = []string{""}
+		options = []string{l.T("ui.new.empty")}
+	}
 	for _, s := range list {
 		options = append(options, l.T("ui.new.sample", s.name))
 	}
@@ -174,15 +184,16 @@ func (u *mainUI) showNewDialog() {
 			if o != choice.Selected {
 				continue
 			}
-			if i == 0 {
-				p := emptyProject()
+			if i < len(families) {
+				p := emptyProject(families[i])
 				p.Concept.Name = l.T("ui.new.default_name")
 				u.setProject(p, nil, true)
 				return
 			}
-			p, data, err := loadSample(list[i-1].file)
+			file := list[i-len(families)].file
+			p, data, err := loadSample(file)
 			if err != nil {
-				showFileError(u.win, l, list[i-1].file, err)
+				showFileError(u.win, l, file, err)
 				return
 			}
 			u.setProject(p, data, true)

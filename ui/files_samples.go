@@ -44,13 +44,14 @@ func samples() []sample {
 	return out
 }
 
-// emptyProject returns a new concept on the built-in catalogue.
-func emptyProject() *concepts.Project {
+// emptyProject returns a new concept of the family (any when "") on the
+// built-in catalogue.
+func emptyProject(family string) *concepts.Project {
 	cat, err := concepts.Builtin()
 	if err != nil {
 		cat = nil
 	}
-	return concepts.NewProject(cat)
+	return concepts.NewProjectFor(cat, family)
 }
 
 // loadSample loads a built-in sample concept as a new, unsaved project; its

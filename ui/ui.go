@@ -111,7 +111,7 @@ func newMainUI(a fyne.App, w fyne.Window, version string, post func(func())) *ma
 
 func (u *mainUI) buildUI() {
 	l := u.l
-	u.ed.project = emptyProject()
+	u.ed.project = emptyProject("")
 	u.catalogue = newCatalogueScreen(l, u.ed.addUnit)
 	u.site = newSiteScreen(u.ed, u.win)
 	u.variants = newVariantScreen(u.ed, u.win)
