@@ -89,7 +89,7 @@ func TestChecks(t *testing.T) {
 		{"density under", &concepts.Zoning{MinDwellingsPerDaa: dp("10.5")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.density", costing.StatusFail,
 			[]string{"bare 10 boliger", "10,5"}, []string{"only 10", "10.5"}},
 		{"lift", nil, []concepts.UnitLine{u("flat3", 4), u("house2", 1)}, "tek17.lift", costing.StatusPass,
-			[]string{"Alle 4 boligene"}, []string{"All 4 dwellings"}},
+			[]string{"tre eller flere etasjer: 4, alle med heis"}, []string{"three or more storeys: 4, all with a lift"}},
 		{"no lift", nil, []concepts.UnitLine{u("flat3", 4), u("flat3-nolift", 4)}, "tek17.lift", costing.StatusFail,
 			[]string{"krever heis): Loftsleilighet."}, []string{"requires one): Walk-up flat."}},
 		{"lift n/a", nil, []concepts.UnitLine{u("house2", 4), u("common", 1)}, "tek17.lift", "", nil, nil},
@@ -124,7 +124,7 @@ func TestChecks(t *testing.T) {
 			[]string{"Penthouse (95 m² BRA, cap 90 m²) and Family house (160 m² BRA, cap 150 m²)"}},
 		{"husbanken n/a", nil, []concepts.UnitLine{u("micro", 3)}, "husbanken.area", "", nil, nil},
 		{"affordability", nil, []concepts.UnitLine{u("micro", 3)}, "affordability", costing.StatusInfo,
-			[]string{"av 3 boliger", "3 000 000 kr"}, []string{"of 3 dwellings", "NOK 3,000,000"}},
+			[]string{"0 av 3 (0", "3 000 000 kr"}, []string{"0 of 3 (0%)", "NOK 3,000,000"}},
 		{"affordability n/a", nil, []concepts.UnitLine{u("common", 1)}, "affordability", "", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

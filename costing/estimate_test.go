@@ -334,7 +334,7 @@ func TestReportJSON(t *testing.T) {
     {
      "id": "affordability",
      "status": "info",
-     "message": "5 of 9 dwellings (55.6%) have a cost-based price within the first-time buyer limit of NOK 3,000,000."
+     "message": "Dwellings with a cost-based price within the first-time buyer limit of NOK 3,000,000: 5 of 9 (55.6%)."
     }
    ]
   }
