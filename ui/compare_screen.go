@@ -46,7 +46,9 @@ func fmtPct(l *i18n.Locale, d decimal.Decimal) string    { return l.Percent(d, 1
 func fmtNum2(l *i18n.Locale, d decimal.Decimal) string   { return l.Number(d, 2) }
 func fmtCarbon(l *i18n.Locale, d decimal.Decimal) string { return l.Number(d, 0) }
 
-// compareRows are the rows of the comparison, in order.
+// compareRows are the rows of the comparison, in order. Absolute cost
+// totals carry no "best" mark: a cheaper variant with fewer dwellings is not
+// the better one; the per-dwelling and per-m² rows below them are compared.
 var compareRows = []compareRow{
 	{key: "ui.compare.section_figures", section: true},
 	{key: "ui.figures.dwellings", better: betterHigher, value: func(e *costing.Estimate) *decimal.Decimal { return intValue(e.Dwellings) }, format: fmtInt},
@@ -66,42 +68,29 @@ var compareRows = []compareRow{
 		}
 		return e.PriceBook
 	}},
-	{key: "total.huskostnad", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Huskostnad) }, format: fmtNOK},
-	{key: "total.entreprisekostnad", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Entreprisekostnad) }, format: fmtNOK},
-	{key: "total.byggekostnad", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Byggekostnad) }, format: fmtNOK},
-	{key: "total.basiskostnad", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Basiskostnad) }, format: fmtNOK},
-	{key: "ui.compare.p50", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return e.P50 }, format: fmtNOK},
-	{key: "ui.compare.p85", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return e.P85 }, format: fmtNOK},
-	{key: "total.prosjektkostnad", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Prosjektkostnad) }, format: fmtNOK},
-	{key: "total.kostnadsramme", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Kostnadsramme) }, format: fmtNOK},
-	{key: "total.kostnadsramme_inkl_prisregulering", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.KostnadsrammeInklPrisregulering) }, format: fmtNOK},
+	{key: "total.huskostnad", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Huskostnad) }, format: fmtNOK},
+	{key: "total.entreprisekostnad", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Entreprisekostnad) }, format: fmtNOK},
+	{key: "total.byggekostnad", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Byggekostnad) }, format: fmtNOK},
+	{key: "total.basiskostnad", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Basiskostnad) }, format: fmtNOK},
+	{key: "ui.compare.p50", value: func(e *costing.Estimate) *decimal.Decimal { return e.P50 }, format: fmtNOK},
+	{key: "ui.compare.p85", value: func(e *costing.Estimate) *decimal.Decimal { return e.P85 }, format: fmtNOK},
+	{key: "total.prosjektkostnad", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Prosjektkostnad) }, format: fmtNOK},
+	{key: "total.kostnadsramme", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.Kostnadsramme) }, format: fmtNOK},
+	{key: "total.kostnadsramme_inkl_prisregulering", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Totals.KostnadsrammeInklPrisregulering) }, format: fmtNOK},
 	{key: "ui.figures.per_dwelling", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return e.PerDwelling.Kostnadsramme }, format: fmtNOK},
 	{key: "ui.figures.per_m2", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return e.PerM2BRAKostnadsramme }, format: fmtNOK},
 	{key: "ui.compare.section_checks", section: true},
-	{key: "ui.compare.failed", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return intValue(failedChecks(e)) },
+	{key: "ui.compare.failed", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal { return intValue(len(e.Failed())) },
 		text: func(l *i18n.Locale, e *costing.Estimate) string {
 			var ids []string
-			for _, c := range e.Checks {
-				if c.Status == costing.StatusFail {
-					ids = append(ids, c.ID)
-				}
+			for _, c := range e.Failed() {
+				ids = append(ids, c.ID)
 			}
 			if len(ids) == 0 {
 				return l.T("ui.compare.none_failed")
 			}
 			return l.T("ui.compare.failed_list", len(ids), strings.Join(ids, ", "))
 		}},
-}
-
-// failedChecks counts the checks that fail.
-func failedChecks(e *costing.Estimate) int {
-	n := 0
-	for _, c := range e.Checks {
-		if c.Status == costing.StatusFail {
-			n++
-		}
-	}
-	return n
 }
 
 // compareScreen shows every variant side by side, one column each, with
