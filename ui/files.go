@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/assets"
@@ -205,41 +204,20 @@ func (u *mainUI) showNewDialog() {
 
 func (u *mainUI) onOpen() {
 	u.confirmDiscard(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				showError(err, u.win)
-				return
-			}
-			if r == nil {
-				return
-			}
-			p := r.URI().Path()
-			r.Close()
-			u.openPath(p)
-		}, u.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-		u.setDialogLocation(d)
-		answerKeys(u.win, d, nil)
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		showOpenFile(u.win, u.dialogDir(), yamlExts, func(p string) { u.openPath(p) })
 	})
 }
 
-// setDialogLocation starts a file dialog in the folder of the current or
-// most recent file.
-func (u *mainUI) setDialogLocation(d *dialog.FileDialog) {
-	dir := ""
+// dialogDir is the folder file dialogs start in: the current file's, or
+// the most recent file's ("" when there is none).
+func (u *mainUI) dialogDir() string {
 	if p := u.ed.project.Path; p != "" {
-		dir = filepath.Dir(p)
-	} else if r := u.settings.RecentFiles(); len(r) > 0 {
-		dir = filepath.Dir(r[0])
+		return filepath.Dir(p)
 	}
-	if dir == "" {
-		return
+	if r := u.settings.RecentFiles(); len(r) > 0 {
+		return filepath.Dir(r[0])
 	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
+	return ""
 }
 
 // openPath opens the concept file at path. A file that cannot be read or
@@ -283,30 +261,11 @@ func (u *mainUI) save(then func()) {
 
 // saveAs asks where to save the concept, saves it there and runs then.
 func (u *mainUI) saveAs(then func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, u.win)
-			return
-		}
-		if w == nil {
-			return
-		}
-		p := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml") {
-			os.Remove(p)
-			p += ".yaml"
-		}
+	showSaveFile(u.win, u.dialogDir(), fileNameFor(u.ed.concept().Name), yamlExts, func(p string) {
 		if u.saveTo(p) && then != nil {
 			then()
 		}
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-	d.SetFileName(fileNameFor(u.ed.concept().Name))
-	u.setDialogLocation(d)
-	answerKeys(u.win, d, nil)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // fileNameFor suggests a file name for a concept: "solenga-gol-sentrum.yaml".

@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"github.com/hallingdal/bokonsept/concepts"
 )
@@ -29,23 +27,7 @@ func (u *mainUI) catalogueItem() *fyne.MenuItem {
 }
 
 func (u *mainUI) onOpenCatalogue() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(err, u.win)
-			return
-		}
-		if r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		u.openCatalogue(p)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-	u.setDialogLocation(d)
-	answerKeys(u.win, d, nil)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showOpenFile(u.win, u.dialogDir(), yamlExts, u.openCatalogue)
 }
 
 // openCatalogue reads the catalogue file at path and uses it for the

@@ -5,14 +5,12 @@ import (
 	"io"
 	"maps"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/costing"
@@ -70,28 +68,10 @@ func (u *mainUI) onExport(kind exportKind) {
 
 // chooseExportFile asks where to save the document and then exports it.
 func (u *mainUI) chooseExportFile(kind exportKind, variants []int) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, u.win)
-			return
-		}
-		if w == nil {
-			return
-		}
-		p := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(p), kind.ext) {
-			os.Remove(p)
-			p += kind.ext
-		}
+	name := strings.TrimSuffix(fileNameFor(u.ed.concept().Name), ".yaml") + kind.ext
+	showSaveFile(u.win, u.dialogDir(), name, []string{kind.ext}, func(p string) {
 		u.export(kind, variants, p)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{kind.ext}))
-	d.SetFileName(strings.TrimSuffix(fileNameFor(u.ed.concept().Name), ".yaml") + kind.ext)
-	u.setDialogLocation(d)
-	answerKeys(u.win, d, nil)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // export writes the document to path on a goroutine, with a progress

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/concepts"
@@ -542,27 +541,11 @@ func (s *variantScreen) confirmDelete(i int) {
 }
 
 func (s *variantScreen) onPriceBookTapped() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(err, s.win)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.choosePriceBook(path)
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-	answerKeys(s.win, d, nil)
+	dir := ""
 	if p := s.ed.project.Path; p != "" {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(p))); err == nil {
-			d.SetLocation(dir)
-		}
+		dir = filepath.Dir(p)
 	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showOpenFile(s.win, dir, yamlExts, s.choosePriceBook)
 }
 
 // choosePriceBook loads the price book at path and gives it to the
