@@ -10,6 +10,7 @@ import (
 // The preference keys of Bokonsept's settings.
 const (
 	prefLanguage    = "language"
+	prefTheme       = "theme"
 	prefRecentFiles = "recent_files"
 )
 
@@ -35,6 +36,23 @@ func (s settings) Language() string {
 func (s settings) SetLanguage(lang string) {
 	if i18n.Supported(lang) {
 		s.prefs.SetString(prefLanguage, lang)
+	}
+}
+
+// Theme returns the theme choice: themeSystem (the default), themeLight
+// or themeDark.
+func (s settings) Theme() string {
+	t := s.prefs.StringWithFallback(prefTheme, themeSystem)
+	if !slices.Contains(themeChoices, t) {
+		return themeSystem
+	}
+	return t
+}
+
+// SetTheme stores the theme choice.
+func (s settings) SetTheme(choice string) {
+	if slices.Contains(themeChoices, choice) {
+		s.prefs.SetString(prefTheme, choice)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 func TestSettingsLanguage(t *testing.T) {
@@ -46,5 +47,34 @@ func TestSettingsRecentFiles(t *testing.T) {
 	s.RemoveRecentFile("/k/5.yaml")
 	if slices.Contains(s.RecentFiles(), "/k/5.yaml") {
 		t.Error("not removed")
+	}
+}
+
+// TestThemeSetting checks that the theme choice is stored, that an unknown
+// stored value falls back to the system's, and that applying a choice holds
+// the app's colours to that variant.
+func TestThemeSetting(t *testing.T) {
+	a := test.NewTempApp(t)
+	s := settings{prefs: a.Preferences()}
+	if got := s.Theme(); got != themeSystem {
+		t.Errorf("default theme %q, want %q", got, themeSystem)
+	}
+	s.SetTheme(themeDark)
+	if got := s.Theme(); got != themeDark {
+		t.Errorf("theme %q after SetTheme(dark)", got)
+	}
+	a.Preferences().SetString(prefTheme, "purple")
+	if got := s.Theme(); got != themeSystem {
+		t.Errorf("unknown stored theme gives %q, want %q", got, themeSystem)
+	}
+	applyTheme(a, themeDark)
+	dark := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)
+	if got := a.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
+		t.Errorf("dark theme background %v, want %v", got, dark)
+	}
+	applyTheme(a, themeLight)
+	light := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)
+	if got := a.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark); got != light {
+		t.Errorf("light theme background %v, want %v", got, light)
 	}
 }

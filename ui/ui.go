@@ -104,6 +104,9 @@ func autosaveInterval() time.Duration {
 func newMainUI(a fyne.App, w fyne.Window, version string, post func(func())) *mainUI {
 	s := settings{prefs: a.Preferences()}
 	l := i18n.New(s.Language())
+	if t := s.Theme(); t != themeSystem {
+		applyTheme(a, t)
+	}
 	u := &mainUI{app: a, win: w, l: l, settings: s, version: version, ed: newEditor(l, post)}
 	u.buildUI()
 	return u
@@ -212,7 +215,8 @@ func (u *mainUI) showAbout() {
 	d.Show()
 }
 
-// showSettings lets the user choose the language; it applies at the next start.
+// showSettings lets the user choose the language (it applies at the next
+// start) and the theme (at once).
 func (u *mainUI) showSettings() {
 	l := u.l
 	names := map[string]string{"nb": l.T("ui.settings.lang_nb"), "en": l.T("ui.settings.lang_en")}
@@ -229,10 +233,28 @@ func (u *mainUI) showSettings() {
 			}
 		}
 	}
+	themeNames := make([]string, len(themeChoices))
+	for i, c := range themeChoices {
+		themeNames[i] = l.T("ui.settings.theme_" + c)
+	}
+	themes := widget.NewRadioGroup(themeNames, nil)
+	themes.Horizontal = true
+	themes.Required = true
+	themes.SetSelected(l.T("ui.settings.theme_" + u.settings.Theme()))
+	themes.OnChanged = func(s string) {
+		for _, c := range themeChoices {
+			if l.T("ui.settings.theme_"+c) == s {
+				u.settings.SetTheme(c)
+				applyTheme(u.app, c)
+			}
+		}
+	}
 	content := container.NewVBox(
-		widget.NewForm(widget.NewFormItem(l.T("ui.settings.language"), lang)),
+		widget.NewForm(
+			widget.NewFormItem(l.T("ui.settings.language"), lang),
+			widget.NewFormItem(l.T("ui.settings.theme"), themes),
+		),
 		&widget.Label{Text: l.T("ui.settings.restart"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
-		&widget.Label{Text: l.T("ui.settings.theme"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
 	)
 	d := dialog.NewCustom(l.T("ui.settings.title"), l.T("ui.dialog.close"), content, u.win)
 	answerKeys(u.win, d, d.Hide)
