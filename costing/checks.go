@@ -214,8 +214,11 @@ func (e *Estimate) checkLift() (Check, bool) {
 //
 //   - The rule covers dwellings (kind dwelling) that are not `micro` and
 //     that stand in a building of 3 or more storeys or have exactly one
-//     storey. Micro units are exempt; dwellings in 2-storey buildings are
-//     not covered (their main functions need not be on the entrance floor).
+//     storey themselves. `storeys` is the building's: a flat lies on one
+//     floor of it, so a flat always has one storey of its own (all main
+//     functions on its entrance floor, TEK17 §12-2 (1)); any other form is
+//     its own building. Micro units are exempt; houses of 2 storeys are not
+//     covered (their main functions need not be on the entrance floor).
 //     The check applies when the variant builds at least one covered dwelling.
 //   - A covered dwelling must be `accessible`, with one exception: in a
 //     building of 3 or more storeys a dwelling with BRA-i <= 50 m² (per
@@ -245,7 +248,7 @@ func (e *Estimate) checkAccessible() (Check, bool) {
 		if ut.Form == concepts.FormMicro {
 			return
 		}
-		if ut.Storeys != accessibleOneStorey && ut.Storeys < accessibleManyStoreys {
+		if dwellingStoreys(ut) != accessibleOneStorey && ut.Storeys < accessibleManyStoreys {
 			return
 		}
 		applies = true
@@ -277,6 +280,15 @@ func (e *Estimate) checkAccessible() (Check, bool) {
 			Args: []any{smallNames, small, tall}}, true
 	}
 	return newCheck(CheckTEK17Accessible, true, StatusFail), true
+}
+
+// dwellingStoreys returns the storeys of the dwelling itself: 1 for a flat
+// (it lies on one floor of its building), else its building's storeys.
+func dwellingStoreys(ut *concepts.UnitType) int {
+	if ut.Form == concepts.FormFlat {
+		return 1
+	}
+	return ut.Storeys
 }
 
 // checkMicro: a micro unit has BRA <= 30 m² and one storey, so that the

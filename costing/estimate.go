@@ -65,6 +65,9 @@ type Estimate struct {
 	// BRA is 0 or when no unit type of the variant gives carbon_kg_per_m2
 	// (a unit type without it counts as 0).
 	CarbonKgPerM2BRA *decimal.Decimal
+	// CarbonKg is the variant's kg CO2e (count × BTA × kg per m² summed),
+	// exact; nil when no unit type gives carbon_kg_per_m2.
+	CarbonKg *decimal.Decimal
 
 	// Checks are the checks that apply, in the order of DESIGN section 6.
 	Checks []Check
@@ -403,7 +406,11 @@ func (e *Estimate) finish() {
 		kr, pk := t.Kostnadsramme.DivRound(n, 0), t.Prosjektkostnad.DivRound(n, 0)
 		e.PerDwelling = PerDwelling{Kostnadsramme: &kr, Prosjektkostnad: &pk}
 	}
-	e.PerM2BRAKostnadsramme, e.CarbonKgPerM2BRA = nil, nil
+	e.PerM2BRAKostnadsramme, e.CarbonKgPerM2BRA, e.CarbonKg = nil, nil, nil
+	if m.carbonKnown {
+		c := m.carbon
+		e.CarbonKg = &c
+	}
 	if e.Area.BRA.IsPositive() {
 		v := t.Kostnadsramme.DivRound(e.Area.BRA, 0)
 		e.PerM2BRAKostnadsramme = &v

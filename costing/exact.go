@@ -1,6 +1,10 @@
 package costing
 
-import "github.com/shopspring/decimal"
+import (
+	"math"
+
+	"github.com/shopspring/decimal"
+)
 
 // The arithmetic of the unit rows has a fast path in int64: after
 // alignExponents every quantity is an integer times 10^eq and every unit
@@ -27,7 +31,9 @@ func mulInt(a, b int64) (int64, bool) {
 		return 0, true
 	}
 	c := a * b
-	if c/b != a || (a == -1 && b == -a) || (b == -1 && a == -b) {
+	// c/b != a catches every overflow but MinInt64 × -1, whose quotient
+	// itself overflows back to MinInt64.
+	if c/b != a || (a == -1 && b == math.MinInt64) || (b == -1 && a == math.MinInt64) {
 		return 0, false
 	}
 	return c, true

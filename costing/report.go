@@ -173,12 +173,18 @@ func (e *Estimate) Report(l *i18n.Locale) VariantReport {
 		pb := e.PriceBook
 		r.PriceBook = &pb
 	}
-	// Exact rounding of the density figures, straight from their fractions.
+	// Exact rounding of the density and carbon figures, straight from their
+	// fractions (rounding the stored 12-decimal values again could round
+	// twice).
 	if e.SiteArea.IsPositive() {
 		r.Density.BYAPercent = json.Number(e.Area.BYA.Mul(hundred).DivRound(e.SiteArea, 2).String())
 		bra := e.Area.BRA.Add(parkingSpace.Mul(decimal.NewFromInt(int64(e.ParkingSpaces))))
 		r.Density.BRAPercent = json.Number(bra.Mul(hundred).DivRound(e.SiteArea, 2).String())
 		r.Density.DwellingsPerDaa = json.Number(decimal.NewFromInt(int64(e.Dwellings)).Mul(thousand).DivRound(e.SiteArea, 2).String())
+	}
+	if e.CarbonKg != nil && e.Area.BRA.IsPositive() {
+		c := json.Number(e.CarbonKg.DivRound(e.Area.BRA, 2).String())
+		r.CarbonKgPerM2BRA = &c
 	}
 	if e.Dwellings > 0 {
 		mua := json.Number(e.SiteArea.Sub(e.Area.BYA).Sub(e.PavedArea).DivRound(decimal.NewFromInt(int64(e.Dwellings)), 2).String())
