@@ -184,11 +184,21 @@ func addName(n Names, seen map[string]bool, t *concepts.UnitType) Names {
 	return append(n, t.Name)
 }
 
+// addOffender appends t to o with its figures (formatted by key), once per
+// unit type.
+func addOffender(o Offenders, seen map[string]bool, t *concepts.UnitType, key string, args ...any) Offenders {
+	if seen[t.ID] {
+		return o
+	}
+	seen[t.ID] = true
+	return append(o, Offender{Name: t.Name, Key: key, Args: args})
+}
+
 // checkLift: TEK17 §12-3, a dwelling in a building of 3 or more storeys
 // needs a lift.
 func (e *Estimate) checkLift() (Check, bool) {
 	applies, covered := false, 0
-	var offenders Names
+	var offenders Offenders
 	seen := map[string]bool{}
 	e.dwellingLines(func(l Line) {
 		if l.Type.Storeys < liftStoreys {
@@ -197,7 +207,7 @@ func (e *Estimate) checkLift() (Check, bool) {
 		applies = true
 		covered += l.Count
 		if !l.Type.Lift {
-			offenders = addName(offenders, seen, l.Type)
+			offenders = addOffender(offenders, seen, l.Type, "check.tek17.lift.offender", l.Type.Storeys)
 		}
 	})
 	if !applies {
@@ -237,7 +247,7 @@ func (e *Estimate) checkLift() (Check, bool) {
 func (e *Estimate) checkAccessible() (Check, bool) {
 	applies := false
 	tall, small := 0, 0 // dwellings in 3+ storey buildings; of them non-accessible small ones
-	var offenders, smallNames Names
+	var offenders, smallNames Offenders
 	seen, seenSmall := map[string]bool{}, map[string]bool{}
 	limit := decimal.NewFromInt(accessibleSmallBRAi)
 	e.dwellingLines(func(l Line) {
@@ -257,10 +267,14 @@ func (e *Estimate) checkAccessible() (Check, bool) {
 		}
 		if ut.Storeys >= accessibleManyStoreys && ut.Area.BRAi.LessThanOrEqual(limit) {
 			small += l.Count
-			smallNames = addName(smallNames, seenSmall, ut)
+			smallNames = addOffender(smallNames, seenSmall, ut, "check.tek17.accessible.small", i18n.M2(ut.Area.BRAi))
 			return
 		}
-		offenders = addName(offenders, seen, ut)
+		if ut.Storeys >= accessibleManyStoreys {
+			offenders = addOffender(offenders, seen, ut, "check.tek17.accessible.offender_tall", ut.Storeys, i18n.M2(ut.Area.BRAi))
+		} else {
+			offenders = addOffender(offenders, seen, ut, "check.tek17.accessible.offender_one", i18n.M2(ut.Area.BRAi))
+		}
 	})
 	if !applies {
 		return Check{}, false

@@ -324,7 +324,7 @@ func TestReportJSON(t *testing.T) {
     {
      "id": "tek17.accessible",
      "status": "fail",
-     "message": "Must be accessible dwellings (TEK17 § 12-2: the dwelling has one storey – every flat does – or stands in a building of three or more storeys): Mini flat."
+     "message": "Must be accessible dwellings (TEK17 § 12-2: the dwelling has one storey – every flat does – or stands in a building of three or more storeys): Mini flat (one storey, BRA-i 40 m²)."
     },
     {
      "id": "husbanken.area",
