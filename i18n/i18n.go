@@ -209,7 +209,18 @@ func (l *Locale) NOK(d decimal.Decimal) string {
 
 // Percent formats a percentage with at most places decimals: "12,5 %" ("12.5%").
 func (l *Locale) Percent(d decimal.Decimal, places int32) string {
-	s := l.Number(d, places)
+	return l.percentSign(l.Number(d, places))
+}
+
+// PercentFixed formats a percentage with exactly places decimals, so that
+// percentages in a column line up: "5,0 %" beside "8,2 %" ("5.0%").
+func (l *Locale) PercentFixed(d decimal.Decimal, places int32) string {
+	return l.percentSign(l.Fixed(d, places))
+}
+
+// percentSign puts the percent sign after the number s: after a no-break
+// space in Norwegian, straight after it in English.
+func (l *Locale) percentSign(s string) string {
 	if l.lang == "en" {
 		return s + "%"
 	}

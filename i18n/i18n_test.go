@@ -72,7 +72,13 @@ func TestFormats(t *testing.T) {
 		{nb.Percent(d("12.5"), 1), "12,5\u00a0%"},
 		{nb.Percent(d("12.25"), 1), "12,3\u00a0%"},
 		{en.Percent(d("12.5"), 1), "12.5%"},
-		{nb.Number(d("0.125"), 2), "0,13"}, // decimal rounds half away from zero, not the float's half-even
+		{nb.Percent(d("5"), 1), "5\u00a0%"},
+		{nb.PercentFixed(d("5"), 1), "5,0\u00a0%"},
+		{nb.PercentFixed(d("8.25"), 1), "8,3\u00a0%"}, // half away from zero
+		{nb.PercentFixed(d("1234.5"), 2), "1\u00a0234,50\u00a0%"},
+		{en.PercentFixed(d("5"), 1), "5.0%"},
+		{en.PercentFixed(d("-0.04"), 1), "0.0%"}, // no minus sign on a rounded zero
+		{nb.Number(d("0.125"), 2), "0,13"},       // decimal rounds half away from zero, not the float's half-even
 		{nb.Fixed(d("12.5"), 2), "12,50"},
 		{nb.Area(d("1234.56")), "1\u00a0234,6\u00a0m²"},
 		{nb.List([]string{"a", "b", "c"}), "a, b og c"},

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/costing"
 	"github.com/hallingdal/bokonsept/i18n"
@@ -217,5 +218,59 @@ func TestCatalogueAdd(t *testing.T) {
 	}
 	if len(*added) != 2 {
 		t.Errorf("double tap on a family added: %v", *added)
+	}
+}
+
+// TestPlanSketchLegendWraps checks that the legend breaks its entries into
+// lines in a narrow card instead of widening it: at 1280×800 the catalogue
+// pane is under 300 pixels wide.
+func TestPlanSketchLegendWraps(t *testing.T) {
+	for _, lang := range []string{"nb", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			s, _ := newTestCatalogueScreen(t, lang)
+			s.tree.Select("u:solenga-2r")
+			const width = 280
+			fyne.CurrentApp().Driver().CanvasForObject(s.Content()).(test.WindowlessCanvas).Resize(fyne.NewSize(width, 800))
+			// Let the sketch's width-dependent height settle, as the window does.
+			for range 3 {
+				s.card.body.Refresh()
+				s.Content().Refresh()
+			}
+			sk := s.card.sketch
+			if got, limit := s.card.body.MinSize().Width+2*theme.Padding(), s.card.content.Size().Width; got > limit {
+				t.Errorf("the card needs %v pixels, more than its pane's %v", got, limit)
+			}
+			if got, limit := sk.MinSize().Width, sk.Size().Width; got > limit {
+				t.Errorf("the sketch needs %v pixels, more than its %v", got, limit)
+			}
+			r := test.TempWidgetRenderer(t, sk).(*planRenderer)
+			if got, min := len(r.legend), len(sk.texts.Legend); lang == "nb" && got <= min {
+				t.Errorf("%d legend lines for %d entries: nothing wrapped at width %v", got, min, sk.Size().Width)
+			}
+			for _, line := range r.legend {
+				if line.Position().X+line.MinSize().Width > sk.Size().Width {
+					t.Errorf("legend line %q ends at %v, past the sketch's width %v", line.Text, line.Position().X+line.MinSize().Width, sk.Size().Width)
+				}
+			}
+		})
+	}
+}
+
+func TestWrapWords(t *testing.T) {
+	size := float32(14)
+	wide := fyne.MeasureText("BRA-i, innvendig:", size, fyne.TextStyle{}).Width
+	for _, tc := range []struct {
+		text  string
+		width float32
+		want  []string
+	}{
+		{"BRA-i, innvendig: 48\u00a0m²", 1000, []string{"BRA-i, innvendig: 48\u00a0m²"}},
+		{"BRA-i, innvendig: 48\u00a0m²", wide, []string{"BRA-i, innvendig:", "48\u00a0m²"}},
+		{"ord", 1, []string{"ord"}},
+		{"", 100, []string{""}},
+	} {
+		if got := wrapWords(tc.text, tc.width, size); !slices.Equal(got, tc.want) {
+			t.Errorf("wrapWords(%q, %v) = %q, want %q", tc.text, tc.width, got, tc.want)
+		}
 	}
 }

@@ -39,11 +39,14 @@ func ref(d decimal.Decimal) *decimal.Decimal { return &d }
 
 func intValue(n int) *decimal.Decimal { return ref(decimal.NewFromInt(int64(n))) }
 
+// The formats of the comparison's values. Percentages and dwellings per
+// daa keep a fixed number of decimals, so that a column reads "5,0 %"
+// beside "8,2 %" and its numbers line up.
 func fmtInt(l *i18n.Locale, d decimal.Decimal) string    { return l.Number(d, 0) }
 func fmtNOK(l *i18n.Locale, d decimal.Decimal) string    { return l.NOK(d) }
 func fmtArea(l *i18n.Locale, d decimal.Decimal) string   { return l.Area(d) }
-func fmtPct(l *i18n.Locale, d decimal.Decimal) string    { return l.Percent(d, 1) }
-func fmtNum2(l *i18n.Locale, d decimal.Decimal) string   { return l.Number(d, 2) }
+func fmtPct(l *i18n.Locale, d decimal.Decimal) string    { return l.PercentFixed(d, 1) }
+func fmtFixed2(l *i18n.Locale, d decimal.Decimal) string { return l.Fixed(d, 2) }
 func fmtCarbon(l *i18n.Locale, d decimal.Decimal) string { return l.Number(d, 0) }
 
 // compareRows are the rows of the comparison, in order. Absolute cost
@@ -56,7 +59,7 @@ var compareRows = []compareRow{
 	{key: "ui.figures.bra", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Area.BRA) }, format: fmtArea},
 	{key: "ui.figures.bya_percent", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Density.BYAPercent) }, format: fmtPct},
 	{key: "ui.figures.bra_percent", value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Density.BRAPercent) }, format: fmtPct},
-	{key: "ui.figures.dwellings_per_daa", better: betterHigher, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Density.DwellingsPerDaa) }, format: fmtNum2},
+	{key: "ui.figures.dwellings_per_daa", better: betterHigher, value: func(e *costing.Estimate) *decimal.Decimal { return ref(e.Density.DwellingsPerDaa) }, format: fmtFixed2},
 	{key: "ui.figures.mua", better: betterHigher, value: func(e *costing.Estimate) *decimal.Decimal { return e.Density.MUAPerDwelling }, format: fmtArea},
 	{key: "ui.figures.parking", value: func(e *costing.Estimate) *decimal.Decimal { return intValue(e.ParkingSpaces) }, format: fmtInt},
 	{key: "ui.figures.affordable", better: betterHigher, value: func(e *costing.Estimate) *decimal.Decimal { return intValue(e.AffordableDwellings) }, format: fmtInt},

@@ -1,91 +1,101 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 )
 
-// closable is what answerKeys needs of a dialog: Fyne's dialogs and its
-// file dialog both have it.
+// closable is what dialogKeys.answer needs of a dialog: Fyne's dialogs
+// and its file dialog both have it.
 type closable interface {
 	Hide()
 	SetOnClosed(func())
 }
 
-// answerKeys lets the keyboard answer d, a dialog shown in win: Escape
-// dismisses it and Return or Enter calls confirm (nothing when confirm is
-// nil). Fyne's dialogs take no keys of their own, so without this a dialog
-// can only be closed with the mouse. The keys reach d while no widget in
-// it has the focus (a dialog's entries answer them through dialogEntry).
-// The window's previous key handler comes back when d closes, so dialogs
-// opened from dialogs work too.
-func answerKeys(win fyne.Window, d closable, confirm func()) {
-	c := win.Canvas()
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyEscape:
-			d.Hide()
-		case fyne.KeyReturn, fyne.KeyEnter:
-			if confirm != nil {
-				confirm()
-			}
-		default:
-			if prev != nil {
-				prev(ev)
-			}
+// dialogKeys are what the keyboard does in one dialog: Escape cancels it
+// and Return or Enter confirms it. The dialog's own widgets (dialogSelect,
+// dialogRadio, dialogButton, dialogEntry) pass those keys to it while they
+// have the focus; the canvas's key handler passes them while nothing has.
+type dialogKeys struct {
+	// cancel closes the dialog without an answer.
+	cancel func()
+	// confirm answers it as its main button does; nil does nothing.
+	confirm func()
+}
+
+// typedKey answers ev when it is Escape, Return or Enter, and reports
+// whether it was one of those.
+func (k *dialogKeys) typedKey(ev *fyne.KeyEvent) bool {
+	if k == nil {
+		return false
+	}
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if k.cancel != nil {
+			k.cancel()
 		}
-	})
-	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if k.confirm != nil {
+			k.confirm()
+		}
+	default:
+		return false
+	}
+	return true
 }
 
-// showError shows err in a dialog that Escape or Return closes.
-func showError(err error, win fyne.Window) {
-	d := dialog.NewError(err, win)
-	answerKeys(win, d, d.Hide)
-	d.Show()
+// openDialogs are a canvas's open dialogs that answer keys, the last on
+// top, and the key handler the canvas had before the first of them.
+type openDialogs struct {
+	keys []*dialogKeys
+	prev func(*fyne.KeyEvent)
 }
 
-// showInformation shows a message in a dialog that Escape or Return closes.
-func showInformation(title, message string, win fyne.Window) {
-	d := dialog.NewInformation(title, message, win)
-	answerKeys(win, d, d.Hide)
-	d.Show()
-}
-
-// dialogEntry is an entry for a dialog's form: Return submits the dialog
-// and Escape cancels it, as they do when no entry has the focus.
-type dialogEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-// newDialogEntry returns an entry with text and validator for a dialog.
-func newDialogEntry(text string, validator fyne.StringValidator) *dialogEntry {
-	e := &dialogEntry{}
-	e.Text = text
-	e.Validator = validator
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey implements fyne.Focusable: Escape cancels the dialog.
-func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
+// typedKey is the canvas's key handler while dialogs are open: the top
+// dialog answers the key, or the previous handler gets it.
+func (o *openDialogs) typedKey(ev *fyne.KeyEvent) {
+	if len(o.keys) > 0 && o.keys[len(o.keys)-1].typedKey(ev) {
 		return
 	}
-	e.Entry.TypedKey(ev)
+	if o.prev != nil {
+		o.prev(ev)
+	}
 }
 
-// answerFormKeys makes Return in any of entries submit the form dialog d
-// (when its fields are valid) and Escape cancel it, and lets the keyboard
-// answer d when no entry has the focus.
-func answerFormKeys(win fyne.Window, d *dialog.FormDialog, entries ...*dialogEntry) {
-	for _, e := range entries {
-		e.OnSubmitted = func(string) { d.Submit() }
-		e.onEscape = d.Hide
+// dialogsOn holds the open dialogs of each canvas. Only the UI goroutine
+// touches it.
+var dialogsOn = map[fyne.Canvas]*openDialogs{}
+
+// answer lets the keyboard answer d, a dialog shown in win, through k:
+// Escape hides d and Return or Enter calls confirm (nothing when confirm
+// is nil), wherever the focus is as long as d's focusable widgets are the
+// dialog widgets that know k. A dialog opened while d is open answers
+// the keys until it closes; the window's own key handler comes back when
+// the last dialog closes, whatever order they close in.
+func (k *dialogKeys) answer(win fyne.Window, d closable, confirm func()) {
+	k.cancel, k.confirm = d.Hide, confirm
+	c := win.Canvas()
+	open := dialogsOn[c]
+	if open == nil {
+		open = &openDialogs{prev: c.OnTypedKey()}
+		dialogsOn[c] = open
+		c.SetOnTypedKey(open.typedKey)
 	}
-	answerKeys(win, d, d.Submit)
+	open.keys = append(open.keys, k)
+	d.SetOnClosed(func() {
+		open.keys = slices.DeleteFunc(open.keys, func(o *dialogKeys) bool { return o == k })
+		if len(open.keys) == 0 && dialogsOn[c] == open {
+			delete(dialogsOn, c)
+			c.SetOnTypedKey(open.prev)
+		}
+	})
+}
+
+// answerKeys lets the keyboard answer d, a dialog shown in win, that has
+// no focusable widgets of its own (such as Fyne's file dialog, whose
+// widgets keep their keys): Escape hides it and Return or Enter calls
+// confirm while nothing in it has the focus.
+func answerKeys(win fyne.Window, d closable, confirm func()) {
+	(&dialogKeys{}).answer(win, d, confirm)
 }

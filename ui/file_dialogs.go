@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"github.com/hallingdal/bokonsept/i18n"
 )
 
 // yamlExts are the file name endings of Bokonsept's YAML documents.
@@ -18,10 +19,10 @@ var fileDialogSize = fyne.NewSize(900, 600)
 
 // showOpenFile asks for a file ending in one of exts, starting in dir (the
 // default folder when ""), and calls onPath with the chosen path.
-func showOpenFile(win fyne.Window, dir string, exts []string, onPath func(path string)) {
+func showOpenFile(l *i18n.Locale, win fyne.Window, dir string, exts []string, onPath func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showError(err, win)
+			showError(l, err, win)
 			return
 		}
 		if r == nil {
@@ -37,10 +38,10 @@ func showOpenFile(win fyne.Window, dir string, exts []string, onPath func(path s
 // showSaveFile asks where to save a file, suggesting name in dir, and calls
 // onPath with the chosen path, which ends in exts[0] when the user typed
 // none of exts.
-func showSaveFile(win fyne.Window, dir, name string, exts []string, onPath func(path string)) {
+func showSaveFile(l *i18n.Locale, win fyne.Window, dir, name string, exts []string, onPath func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			showError(err, win)
+			showError(l, err, win)
 			return
 		}
 		if w == nil {

@@ -104,13 +104,12 @@ func (u *mainUI) confirmDiscard(action func()) {
 	l := u.l
 	msg := &widget.Label{Text: l.T("ui.unsaved.message", u.ed.concept().Name), Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustomWithoutButtons(l.T("ui.unsaved.title"), msg, u.win)
-	save := &widget.Button{Text: l.T("ui.unsaved.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance,
-		OnTapped: func() { d.Hide(); u.save(action) }}
-	discard := &widget.Button{Text: l.T("ui.unsaved.discard"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance,
-		OnTapped: func() { d.Hide(); action() }}
-	cancel := &widget.Button{Text: l.T("ui.dialog.cancel"), Icon: theme.CancelIcon(), OnTapped: d.Hide}
+	keys := &dialogKeys{}
+	save := newDialogButton(keys, l.T("ui.unsaved.save"), theme.DocumentSaveIcon(), widget.HighImportance, func() { d.Hide(); u.save(action) })
+	discard := newDialogButton(keys, l.T("ui.unsaved.discard"), theme.DeleteIcon(), widget.DangerImportance, func() { d.Hide(); action() })
+	cancel := newDialogButton(keys, l.T("ui.dialog.cancel"), theme.CancelIcon(), widget.MediumImportance, d.Hide)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-	answerKeys(u.win, d, save.OnTapped)
+	keys.answer(u.win, d, save.OnTapped)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }
@@ -171,11 +170,10 @@ func (u *mainUI) showNewDialog() {
 	for _, s := range list {
 		options = append(options, l.T("ui.new.sample", s.name))
 	}
-	choice := widget.NewRadioGroup(options, nil)
-	choice.Required = true
-	choice.SetSelected(options[0])
+	keys := &dialogKeys{}
+	choice := newDialogRadio(keys, options, options[0])
 	content := container.NewVBox(widget.NewLabel(l.T("ui.new.message")), choice)
-	d := dialog.NewCustomConfirm(l.T("ui.new.title"), l.T("ui.new.create"), l.T("ui.dialog.cancel"), content, func(ok bool) {
+	d := newConfirmDialog(u.win, keys, l.T("ui.new.title"), l.T("ui.new.create"), l.T("ui.dialog.cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -197,14 +195,13 @@ func (u *mainUI) showNewDialog() {
 			}
 			u.setProject(p, data, true)
 		}
-	}, u.win)
-	answerKeys(u.win, d, d.Confirm)
+	})
 	d.Show()
 }
 
 func (u *mainUI) onOpen() {
 	u.confirmDiscard(func() {
-		showOpenFile(u.win, u.dialogDir(), yamlExts, func(p string) { u.openPath(p) })
+		showOpenFile(u.l, u.win, u.dialogDir(), yamlExts, func(p string) { u.openPath(p) })
 	})
 }
 
@@ -261,7 +258,7 @@ func (u *mainUI) save(then func()) {
 
 // saveAs asks where to save the concept, saves it there and runs then.
 func (u *mainUI) saveAs(then func()) {
-	showSaveFile(u.win, u.dialogDir(), fileNameFor(u.ed.concept().Name), yamlExts, func(p string) {
+	showSaveFile(u.l, u.win, u.dialogDir(), fileNameFor(u.ed.concept().Name), yamlExts, func(p string) {
 		if u.saveTo(p) && then != nil {
 			then()
 		}
@@ -332,9 +329,7 @@ func (u *mainUI) showSaveProblems(err error) {
 	msg := &widget.Label{Text: strings.Join(lines, "\n"), Wrapping: fyne.TextWrapWord}
 	content := container.NewBorder(widget.NewLabel(u.l.T("ui.save.invalid")), nil, nil, nil,
 		container.NewGridWrap(fyne.NewSize(620, 200), container.NewVScroll(msg)))
-	d := dialog.NewCustom(u.l.T("ui.save.invalid_title"), u.l.T("ui.dialog.close"), content, u.win)
-	answerKeys(u.win, d, d.Hide)
-	d.Show()
+	newCloseDialog(u.win, &dialogKeys{}, u.l.T("ui.save.invalid_title"), u.l.T("ui.dialog.close"), content).Show()
 }
 
 // rebase returns a copy of the concept whose catalogue and price-book

@@ -27,7 +27,7 @@ func (u *mainUI) catalogueItem() *fyne.MenuItem {
 }
 
 func (u *mainUI) onOpenCatalogue() {
-	showOpenFile(u.win, u.dialogDir(), yamlExts, u.openCatalogue)
+	showOpenFile(u.l, u.win, u.dialogDir(), yamlExts, u.openCatalogue)
 }
 
 // openCatalogue reads the catalogue file at path and uses it for the

@@ -45,11 +45,10 @@ func (u *mainUI) onExport(kind exportKind) {
 	l := u.l
 	selected := l.T("ui.export.selected", u.ed.variant().Name)
 	all := l.T("ui.export.all", len(u.ed.concept().Variants))
-	choice := widget.NewRadioGroup([]string{selected, all}, nil)
-	choice.Required = true
-	choice.SetSelected(selected)
+	keys := &dialogKeys{}
+	choice := newDialogRadio(keys, []string{selected, all}, selected)
 	content := container.NewVBox(widget.NewLabel(l.T("ui.export.which")), choice)
-	d := dialog.NewCustomConfirm(l.T(kind.title), l.T("ui.export.next"), l.T("ui.dialog.cancel"), content, func(ok bool) {
+	d := newConfirmDialog(u.win, keys, l.T(kind.title), l.T("ui.export.next"), l.T("ui.dialog.cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -61,15 +60,14 @@ func (u *mainUI) onExport(kind exportKind) {
 			}
 		}
 		u.chooseExportFile(kind, variants)
-	}, u.win)
-	answerKeys(u.win, d, d.Confirm)
+	})
 	d.Show()
 }
 
 // chooseExportFile asks where to save the document and then exports it.
 func (u *mainUI) chooseExportFile(kind exportKind, variants []int) {
 	name := strings.TrimSuffix(fileNameFor(u.ed.concept().Name), ".yaml") + kind.ext
-	showSaveFile(u.win, u.dialogDir(), name, []string{kind.ext}, func(p string) {
+	showSaveFile(u.l, u.win, u.dialogDir(), name, []string{kind.ext}, func(p string) {
 		u.export(kind, variants, p)
 	})
 }
@@ -157,15 +155,16 @@ func (u *mainUI) showExported(path string) {
 	l := u.l
 	msg := &widget.Label{Text: l.T("ui.export.done", path), Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustomWithoutButtons(l.T("ui.export.done_title"), msg, u.win)
-	open := &widget.Button{Text: l.T("ui.export.open_folder"), Icon: theme.FolderOpenIcon(), Importance: widget.HighImportance, OnTapped: func() {
+	keys := &dialogKeys{}
+	open := newDialogButton(keys, l.T("ui.export.open_folder"), theme.FolderOpenIcon(), widget.HighImportance, func() {
 		d.Hide()
 		folder := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
 		if err := u.app.OpenURL(folder); err != nil {
-			showError(err, u.win)
+			showError(u.l, err, u.win)
 		}
-	}}
-	d.SetButtons([]fyne.CanvasObject{&widget.Button{Text: l.T("ui.dialog.close"), OnTapped: d.Hide}, open})
-	answerKeys(u.win, d, d.Hide)
+	})
+	d.SetButtons([]fyne.CanvasObject{newDialogButton(keys, l.T("ui.dialog.close"), nil, widget.MediumImportance, d.Hide), open})
+	keys.answer(u.win, d, d.Hide)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }

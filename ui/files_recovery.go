@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/concepts"
 )
@@ -145,15 +144,14 @@ func (u *mainUI) offerRecovery() {
 	when := meta.Saved.Local().Format("2006-01-02 15:04")
 	u.recoveryPending = true
 	msg := &widget.Label{Text: u.l.T("ui.recovery.message", name, when), Wrapping: fyne.TextWrapWord}
-	d := dialog.NewCustomConfirm(u.l.T("ui.recovery.title"), u.l.T("ui.recovery.restore"), u.l.T("ui.recovery.discard"), msg, func(ok bool) {
+	d := newConfirmDialog(u.win, &dialogKeys{}, u.l.T("ui.recovery.title"), u.l.T("ui.recovery.restore"), u.l.T("ui.recovery.discard"), msg, func(ok bool) {
 		u.recoveryPending = false
 		if !ok {
 			u.removeRecovery()
 			return
 		}
 		u.restoreRecovery(data, meta)
-	}, u.win)
-	answerKeys(u.win, d, d.Confirm)
+	})
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }

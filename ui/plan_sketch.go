@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -110,9 +112,13 @@ type planRenderer struct {
 	scale      *canvas.Text
 	scaleLines [3]*canvas.Line // the bar and its two end ticks
 	swatches   []*canvas.Rectangle
-	legend     []*canvas.Text
-	emptyText  *canvas.Text
-	objects    []fyne.CanvasObject
+	// legend holds the legend's lines: an entry wraps onto more lines when
+	// the sketch is narrower than its text, so that the legend never
+	// widens the card. lines says how many lines each entry has.
+	legend    []*canvas.Text
+	lines     []int
+	emptyText *canvas.Text
+	objects   []fyne.CanvasObject
 }
 
 // Destroy implements fyne.WidgetRenderer.
@@ -133,12 +139,75 @@ func (r *planRenderer) MinSize() fyne.Size {
 	p, th := theme.Padding(), r.textHeight()
 	w := r.depth.MinSize().Width + 2*p + 160
 	w = max(w, r.caption.MinSize().Width+2*p, r.emptyText.MinSize().Width+2*p)
-	for _, t := range r.legend {
-		w = max(w, th+2*p+t.MinSize().Width+2*p)
+	// The legend wraps: it needs only its longest word on a line, and as
+	// many lines as it takes at the sketch's present width.
+	size := theme.TextSize()
+	for _, item := range r.sketch.texts.Legend {
+		for _, word := range strings.Split(item.Text, " ") {
+			w = max(w, th+2*p+fyne.MeasureText(word, size, fyne.TextStyle{}).Width)
+		}
 	}
 	// caption, width label, drawing, scale bar, legend
-	h := p + th + p + th + p + drawingMinHeight + p + th + p + float32(len(r.legend))*(th+p/2) + p
+	h := p + th + p + th + p + drawingMinHeight + p + th + p + r.legendHeight(r.wrapLegend(r.sketch.Size().Width)) + p
 	return fyne.NewSize(w, h)
+}
+
+// legendTextWidth is the width left for the legend's text in a sketch
+// width wide: the swatch and the paddings take the rest.
+func (r *planRenderer) legendTextWidth(width float32) float32 {
+	return width - r.textHeight() - 2*theme.Padding()
+}
+
+// wrapLegend returns the legend's entries broken into lines that fit a
+// sketch width wide; a width of 0 (not laid out yet) leaves each entry on
+// one line.
+func (r *planRenderer) wrapLegend(width float32) [][]string {
+	items := r.sketch.texts.Legend
+	lines := make([][]string, len(items))
+	for i, item := range items {
+		if width <= 0 {
+			lines[i] = []string{item.Text}
+			continue
+		}
+		lines[i] = wrapWords(item.Text, r.legendTextWidth(width), theme.TextSize())
+	}
+	return lines
+}
+
+// legendHeight is the height of a legend of lines.
+func (r *planRenderer) legendHeight(lines [][]string) float32 {
+	th, p := r.textHeight(), theme.Padding()
+	var h float32
+	for _, l := range lines {
+		h += float32(len(l))*th + p/2
+	}
+	return h
+}
+
+// wrapWords breaks text into lines no wider than width at its spaces (not
+// at the no-break spaces that hold a number to its unit); a word wider
+// than width gets a line of its own.
+func wrapWords(text string, width, size float32) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Split(text, " ") {
+		if word == "" {
+			continue
+		}
+		next := word
+		if line != "" {
+			next = line + " " + word
+		}
+		if line != "" && fyne.MeasureText(next, size, fyne.TextStyle{}).Width > width {
+			lines = append(lines, line)
+			next = word
+		}
+		line = next
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // Layout implements fyne.WidgetRenderer.
@@ -154,7 +223,11 @@ func (r *planRenderer) Layout(size fyne.Size) {
 	r.caption.Move(fyne.NewPos(p, p))
 	r.caption.Resize(fyne.NewSize(size.Width-2*p, th))
 
-	legendH := float32(len(r.legend)) * (th + p/2)
+	wrapped := r.wrapLegend(size.Width)
+	if r.setLegendLines(wrapped) {
+		r.objects = r.objectList()
+	}
+	legendH := r.legendHeight(wrapped)
 	left := p + r.depth.MinSize().Width + p
 	top := p + th + p + th + p
 	availW := max(size.Width-left-p, 1)
@@ -186,13 +259,48 @@ func (r *planRenderer) Layout(size fyne.Size) {
 	r.scale.Resize(r.scale.MinSize())
 
 	y += th/2 + p
-	for i, t := range r.legend {
+	line := 0
+	for i, n := range r.lines {
 		r.swatches[i].Move(fyne.NewPos(p, y+th/6))
 		r.swatches[i].Resize(fyne.NewSquareSize(th * 2 / 3))
-		t.Move(fyne.NewPos(p+th, y))
-		t.Resize(fyne.NewSize(size.Width-th-2*p, th))
-		y += th + p/2
+		for range n {
+			t := r.legend[line]
+			t.Move(fyne.NewPos(p+th, y))
+			t.Resize(fyne.NewSize(max(r.legendTextWidth(size.Width), 0), th))
+			y += th
+			line++
+		}
+		y += p / 2
 	}
+}
+
+// setLegendLines shows the legend as lines, styled from the theme, and
+// reports whether the number of lines changed (and so the objects).
+func (r *planRenderer) setLegendLines(lines [][]string) bool {
+	fg, size := theme.Color(theme.ColorNameForeground), theme.TextSize()
+	changed := len(r.lines) != len(lines)
+	r.lines = r.lines[:0]
+	n := 0
+	for _, l := range lines {
+		r.lines = append(r.lines, len(l))
+		for _, text := range l {
+			if n == len(r.legend) {
+				r.legend = append(r.legend, canvas.NewText("", nil))
+				changed = true
+			}
+			t := r.legend[n]
+			if t.Text != text || t.Color != fg || t.TextSize != size {
+				t.Text, t.Color, t.TextSize = text, fg, size
+				t.Refresh()
+			}
+			n++
+		}
+	}
+	if n != len(r.legend) {
+		r.legend = r.legend[:n]
+		changed = true
+	}
+	return changed
 }
 
 // Refresh implements fyne.WidgetRenderer: it reuses its objects and restyles them from the theme.
@@ -205,11 +313,10 @@ func (r *planRenderer) Refresh() {
 		r.bands = append(r.bands, canvas.NewRectangle(nil))
 	}
 	r.bands = r.bands[:len(s.plan.Bands)]
-	for len(r.legend) < len(texts.Legend) {
-		r.legend = append(r.legend, canvas.NewText("", nil))
+	for len(r.swatches) < len(texts.Legend) {
 		r.swatches = append(r.swatches, canvas.NewRectangle(nil))
 	}
-	r.legend, r.swatches = r.legend[:len(texts.Legend)], r.swatches[:len(texts.Legend)]
+	r.swatches = r.swatches[:len(texts.Legend)]
 
 	r.emptyText.Text, r.emptyText.Color, r.emptyText.TextSize = "", theme.Color(theme.ColorNamePlaceHolder), size
 	if w, _ := s.plan.Extent(); w <= 0 {
@@ -218,35 +325,50 @@ func (r *planRenderer) Refresh() {
 		canvas.Refresh(s)
 		return
 	}
-	objects := []fyne.CanvasObject{r.caption, r.floor}
 	r.floor.FillColor, r.floor.StrokeColor, r.floor.StrokeWidth = theme.Color(planColor(planKeyWalls)), fg, 1
 	for i, b := range s.plan.Bands {
 		r.bands[i].FillColor = theme.Color(planColor(b.Key))
 		r.bands[i].StrokeColor, r.bands[i].StrokeWidth = theme.Color(theme.ColorNameSeparator), 1
-		objects = append(objects, r.bands[i])
 	}
-	if s.plan.Balcony.W > 0 {
-		r.balcony.FillColor, r.balcony.StrokeColor, r.balcony.StrokeWidth = theme.Color(planColor(planKeyTBA)), fg, 1
-		objects = append(objects, r.balcony)
-	}
+	r.balcony.FillColor, r.balcony.StrokeColor, r.balcony.StrokeWidth = theme.Color(planColor(planKeyTBA)), fg, 1
 	for _, t := range []struct {
 		o    *canvas.Text
 		text string
 	}{{r.width, texts.Width}, {r.depth, texts.Depth}, {r.caption, texts.Caption}, {r.scale, texts.Scale}} {
 		t.o.Text, t.o.Color, t.o.TextSize = t.text, fg, size
-		objects = append(objects, t.o)
 	}
 	for _, l := range r.scaleLines {
 		l.StrokeColor, l.StrokeWidth = fg, 2
-		objects = append(objects, l)
 	}
 	for i, item := range texts.Legend {
 		r.swatches[i].FillColor = theme.Color(planColor(item.Key))
 		r.swatches[i].StrokeColor, r.swatches[i].StrokeWidth = fg, 1
-		r.legend[i].Text, r.legend[i].Color, r.legend[i].TextSize = item.Text, fg, size
-		objects = append(objects, r.swatches[i], r.legend[i])
 	}
-	r.objects = objects
+	r.setLegendLines(r.wrapLegend(s.Size().Width))
+	r.objects = r.objectList()
 	r.Layout(s.Size())
 	canvas.Refresh(s)
+}
+
+// objectList returns the objects of a sketch with a plan, back to front.
+func (r *planRenderer) objectList() []fyne.CanvasObject {
+	s := r.sketch
+	objects := []fyne.CanvasObject{r.floor}
+	for _, b := range r.bands {
+		objects = append(objects, b)
+	}
+	if s.plan.Balcony.W > 0 {
+		objects = append(objects, r.balcony)
+	}
+	objects = append(objects, r.width, r.depth, r.caption, r.scale)
+	for _, l := range r.scaleLines {
+		objects = append(objects, l)
+	}
+	for _, sw := range r.swatches {
+		objects = append(objects, sw)
+	}
+	for _, t := range r.legend {
+		objects = append(objects, t)
+	}
+	return objects
 }

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/concepts"
@@ -463,16 +462,17 @@ func (s *siteScreen) showFactorDialog(i int) {
 	if i >= 0 {
 		f = s.ed.concept().Assumptions.UncertaintyFactors[i]
 	}
-	name := newDialogEntry(f.Name, func(t string) error {
+	keys := &dialogKeys{}
+	name := newDialogEntry(keys, f.Name, func(t string) error {
 		if strings.TrimSpace(t) == "" {
 			return errors.New(l.T("ui.error.required"))
 		}
 		return nil
 	})
-	applies := newDialogEntry(strings.Join(f.AppliesTo, ", "), func(t string) error { _, err := in.codes(t); return err })
-	low := newDialogEntry(in.text(f.Range.Low), func(t string) error { _, err := in.nonNegative(t); return err })
-	likely := newDialogEntry(in.text(f.Range.Likely), func(t string) error { _, err := in.nonNegative(t); return err })
-	high := newDialogEntry(in.text(f.Range.High), func(t string) error { _, err := in.nonNegative(t); return err })
+	applies := newDialogEntry(keys, strings.Join(f.AppliesTo, ", "), func(t string) error { _, err := in.codes(t); return err })
+	low := newDialogEntry(keys, in.text(f.Range.Low), func(t string) error { _, err := in.nonNegative(t); return err })
+	likely := newDialogEntry(keys, in.text(f.Range.Likely), func(t string) error { _, err := in.nonNegative(t); return err })
+	high := newDialogEntry(keys, in.text(f.Range.High), func(t string) error { _, err := in.nonNegative(t); return err })
 	items := []*widget.FormItem{
 		widget.NewFormItem(l.T("ui.factors.name"), name),
 		{Text: l.T("ui.factors.applies_to"), Widget: applies, HintText: l.T("ui.factors.applies_to.hint")},
@@ -484,7 +484,7 @@ func (s *siteScreen) showFactorDialog(i int) {
 	if i >= 0 {
 		title = l.T("ui.factors.edit")
 	}
-	d := dialog.NewForm(title, l.T("ui.dialog.ok"), l.T("ui.dialog.cancel"), items, func(ok bool) {
+	d := newFormDialog(s.win, keys, title, l.T("ui.dialog.ok"), l.T("ui.dialog.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -493,7 +493,7 @@ func (s *siteScreen) showFactorDialog(i int) {
 		li, _ := in.nonNegative(likely.Text)
 		hi, _ := in.nonNegative(high.Text)
 		if lo.GreaterThan(li) || li.GreaterThan(hi) {
-			showError(errors.New(l.T("ui.error.range_order")), s.win)
+			showError(l, errors.New(l.T("ui.error.range_order")), s.win)
 			return
 		}
 		nf := concepts.UncertaintyFactor{Name: strings.TrimSpace(name.Text), AppliesTo: codes, Range: concepts.Range{Low: lo, Likely: li, High: hi}}
@@ -505,8 +505,7 @@ func (s *siteScreen) showFactorDialog(i int) {
 			}
 			return nil
 		})
-	}, s.win)
-	answerFormKeys(s.win, d, name, applies, low, likely, high)
+	})
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }

@@ -20,7 +20,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/i18n"
@@ -209,8 +208,7 @@ func (u *mainUI) showAbout() {
 		&widget.Label{Text: l.T("ui.about.text"), Wrapping: fyne.TextWrapWord},
 	)
 	content := container.NewBorder(nil, nil, container.NewVBox(iconBox), nil, text)
-	d := dialog.NewCustom(l.T("ui.about.title"), l.T("ui.dialog.close"), content, u.win)
-	answerKeys(u.win, d, d.Hide)
+	d := newCloseDialog(u.win, &dialogKeys{}, l.T("ui.about.title"), l.T("ui.dialog.close"), content)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 }
@@ -224,7 +222,8 @@ func (u *mainUI) showSettings() {
 	for _, code := range i18n.Languages {
 		options = append(options, names[code])
 	}
-	lang := widget.NewSelect(options, nil)
+	keys := &dialogKeys{}
+	lang := newDialogSelect(keys, options)
 	lang.SetSelected(names[u.settings.Language()])
 	lang.OnChanged = func(s string) {
 		for code, name := range names {
@@ -237,10 +236,8 @@ func (u *mainUI) showSettings() {
 	for i, c := range themeChoices {
 		themeNames[i] = l.T("ui.settings.theme_" + c)
 	}
-	themes := widget.NewRadioGroup(themeNames, nil)
+	themes := newDialogRadio(keys, themeNames, l.T("ui.settings.theme_"+u.settings.Theme()))
 	themes.Horizontal = true
-	themes.Required = true
-	themes.SetSelected(l.T("ui.settings.theme_" + u.settings.Theme()))
 	themes.OnChanged = func(s string) {
 		for _, c := range themeChoices {
 			if l.T("ui.settings.theme_"+c) == s {
@@ -256,8 +253,7 @@ func (u *mainUI) showSettings() {
 		),
 		&widget.Label{Text: l.T("ui.settings.restart"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
 	)
-	d := dialog.NewCustom(l.T("ui.settings.title"), l.T("ui.dialog.close"), content, u.win)
-	answerKeys(u.win, d, d.Hide)
+	d := newCloseDialog(u.win, keys, l.T("ui.settings.title"), l.T("ui.dialog.close"), content)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }

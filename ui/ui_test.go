@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/costing"
@@ -100,15 +99,24 @@ func typeInto(e *widget.Entry, text string) {
 }
 
 // topDialogButton returns the button labelled text in the top overlay.
-func topDialogButton(t *testing.T, u *mainUI, text string) *widget.Button {
+// Dialogs have dialogButtons: a plain button there would keep Escape from
+// closing the dialog while it has the focus.
+func topDialogButton(t *testing.T, u *mainUI, text string) *dialogButton {
 	t.Helper()
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog is shown")
 	}
 	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			return b
+		switch b := o.(type) {
+		case *dialogButton:
+			if b.Text == text {
+				return b
+			}
+		case *widget.Button:
+			if b.Text == text {
+				t.Fatalf("the dialog's button %q is a widget.Button, not a dialogButton", text)
+			}
 		}
 	}
 	t.Fatalf("the dialog has no button %q", text)
@@ -289,7 +297,7 @@ func TestDuplicateAndDeleteVariant(t *testing.T) {
 	assertFigures(t, u)
 
 	u.variants.onDeleteTapped()
-	test.Tap(topDialogButton(t, u, lang.L("Yes")))
+	test.Tap(topDialogButton(t, u, u.l.T("ui.variant.delete")))
 	if got := len(u.ed.concept().Variants); got != n {
 		t.Fatalf("variants after delete = %d, want %d", got, n)
 	}

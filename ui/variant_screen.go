@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/concepts"
@@ -492,7 +491,8 @@ func (s *variantScreen) onTabSelected(item *container.TabItem) {
 
 func (s *variantScreen) onRenameTapped() {
 	i := s.ed.selected
-	entry := newDialogEntry(s.ed.concept().Variants[i].Name, nil)
+	keys := &dialogKeys{}
+	entry := newDialogEntry(keys, s.ed.concept().Variants[i].Name, nil)
 	entry.Validator = func(t string) error {
 		c := s.ed.concept()
 		if j := c.Variant(t); j >= 0 && j != i {
@@ -503,16 +503,15 @@ func (s *variantScreen) onRenameTapped() {
 		}
 		return nil
 	}
-	d := dialog.NewForm(s.l.T("ui.variant.rename_title"), s.l.T("ui.dialog.ok"), s.l.T("ui.dialog.cancel"),
+	d := newFormDialog(s.win, keys, s.l.T("ui.variant.rename_title"), s.l.T("ui.dialog.ok"), s.l.T("ui.dialog.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(s.l.T("ui.variant.name"), entry)}, func(ok bool) {
 			if !ok {
 				return
 			}
 			if err := s.ed.renameVariant(i, entry.Text); err != nil {
-				showError(err, s.win)
+				showError(s.l, err, s.win)
 			}
-		}, s.win)
-	answerFormKeys(s.win, d, entry)
+		})
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 	s.win.Canvas().Focus(entry)
@@ -526,18 +525,17 @@ func (s *variantScreen) onDeleteTapped() { s.confirmDelete(s.ed.selected) }
 func (s *variantScreen) confirmDelete(i int) {
 	c := s.ed.concept()
 	if len(c.Variants) <= 1 {
-		showInformation(s.l.T("ui.variant.delete_title"), s.l.T("ui.variant.delete_last"), s.win)
+		showInformation(s.l, s.l.T("ui.variant.delete_title"), s.l.T("ui.variant.delete_last"), s.win)
 		return
 	}
-	d := dialog.NewConfirm(s.l.T("ui.variant.delete_title"), s.l.T("ui.variant.delete_confirm", c.Variants[i].Name), func(ok bool) {
+	question := s.l.T("ui.variant.delete_confirm", c.Variants[i].Name)
+	newQuestionDialog(s.win, s.l.T("ui.variant.delete_title"), question, s.l.T("ui.variant.delete"), s.l.T("ui.dialog.cancel"), func(ok bool) {
 		if ok {
 			if err := s.ed.deleteVariant(i); err != nil {
-				showError(err, s.win)
+				showError(s.l, err, s.win)
 			}
 		}
-	}, s.win)
-	answerKeys(s.win, d, d.Confirm)
-	d.Show()
+	}).Show()
 }
 
 func (s *variantScreen) onPriceBookTapped() {
@@ -545,7 +543,7 @@ func (s *variantScreen) onPriceBookTapped() {
 	if p := s.ed.project.Path; p != "" {
 		dir = filepath.Dir(p)
 	}
-	showOpenFile(s.win, dir, yamlExts, s.choosePriceBook)
+	showOpenFile(s.l, s.win, dir, yamlExts, s.choosePriceBook)
 }
 
 // choosePriceBook loads the price book at path and gives it to the
@@ -582,9 +580,9 @@ func (s *variantScreen) onEditorChanged(ch change) {
 }
 
 // refreshChoices fills the add-unit and add-site-item lists from the
-// catalogue. The site items offered leave out those the variant has and
+// catalogue. The site items offered leave out those the variant has,
 // those the municipality adds to every variant (a concept may not name
-// them again).
+// them again) and the fees of other municipalities.
 func (s *variantScreen) refreshChoices() {
 	cat := s.ed.catalogue()
 	lang := s.l.Lang()
@@ -601,8 +599,12 @@ func (s *variantScreen) refreshChoices() {
 	if !slices.Equal(units, s.addUnit.Options) {
 		s.addUnit.SetOptions(units)
 	}
+	// Every municipality's items are taken: the concept's own municipality
+	// adds them to every variant, and another municipality's fees are not
+	// this concept's to pay. A line the variant already has stays in its
+	// table, where it can be edited or removed.
 	taken := map[string]bool{}
-	if m := cat.Municipality(s.ed.concept().Municipality); m != nil {
+	for _, m := range cat.Municipalities {
 		for _, id := range m.Items {
 			taken[id] = true
 		}
@@ -671,9 +673,7 @@ func showFileError(win fyne.Window, l *i18n.Locale, path string, err error) {
 	msg := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
 	content := container.NewBorder(widget.NewLabel(l.T("ui.error.file_intro", filepath.Base(path))), nil, nil, nil,
 		container.NewGridWrap(fyne.NewSize(620, 220), container.NewVScroll(msg)))
-	d := dialog.NewCustom(l.T("ui.error.file_title"), l.T("ui.dialog.close"), content, win)
-	answerKeys(win, d, d.Hide)
-	d.Show()
+	newCloseDialog(win, &dialogKeys{}, l.T("ui.error.file_title"), l.T("ui.dialog.close"), content).Show()
 }
 
 // fitColumns is the layout of a container holding one table: it fills the
