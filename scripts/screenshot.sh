@@ -46,7 +46,11 @@ sleep "${SCREENSHOT_WAIT:-4}"
 geometry=$(xdotool getwindowgeometry "$wid" | sed -n 's/.*Geometry: //p')
 [ "$geometry" = "${W}x${H}" ] || echo "screenshot: warning: the window is $geometry, not ${W}x${H}" >&2
 import -window root -crop "${W}x${H}+0+0" +repage "$OUT"
-kill $pid
+# SIGTERM, then SIGKILL after 5 s: a program stuck in its shutdown must
+# not hang the script.
+kill $pid 2>/dev/null || true
+for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+kill -9 $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
 INNER
 TMP=$TMP BIN=$BIN OUT=$OUT W=$W H=$H xvfb-run -a -s "-screen 0 ${W}x${H}x24" bash "$TMP/inner.sh"

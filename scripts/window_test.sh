@@ -35,9 +35,17 @@ TMP=$(mktemp -d)
 OUT=${WINDOW_TEST_OUT:-$TMP/shots}
 mkdir -p "$OUT" "$TMP/config" "$TMP/data" "$TMP/cache"
 XVFB_PID= APP_PID=
+# stop ends a process: SIGTERM, up to 5 s to exit, then SIGKILL, so that a
+# program stuck in its shutdown can never hang the test (or CI).
+stop() {
+	kill "$1" 2>/dev/null || return 0
+	for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+	kill -9 "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+}
 cleanup() {
-	[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-	[ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+	[ -n "$APP_PID" ] && stop "$APP_PID"
+	[ -n "$XVFB_PID" ] && stop "$XVFB_PID"
 	[ -z "${WINDOW_TEST_OUT:-}" ] && [ "${KEEP:-}" != 1 ] && rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -54,7 +62,7 @@ for n in $(seq 91 120); do
 		sleep 0.1
 	done
 	xdotool getdisplaygeometry >/dev/null 2>&1 && break
-	kill "$XVFB_PID" 2>/dev/null; wait "$XVFB_PID" 2>/dev/null; XVFB_PID=
+	stop "$XVFB_PID"; XVFB_PID=
 done
 [ -n "$XVFB_PID" ] || skip "no X server could be started (Xvfb failed: $(tail -1 "$TMP/xvfb.log" 2>/dev/null))"
 
