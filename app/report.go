@@ -61,10 +61,11 @@ func writeReport(w io.Writer, l *i18n.Locale, p *concepts.Project, e *costing.Es
 	r.row(l.T("cli.figure.mua_per_dwelling"), optional(e.Density.MUAPerDwelling, l.Area))
 
 	r.heading(l.T("cli.report.costs"))
-	for post := 1; post <= 13; post++ {
-		r.row(fmt.Sprintf("%2d %s", post, l.T("post."+strconv.Itoa(post))), l.NOK(e.Posts[post]))
-		if sub, key := subtotalAfter(e, post); key != "" {
-			r.total(l.T(key), l.NOK(sub))
+	for _, s := range e.Summary() {
+		if s.Post > 0 {
+			r.row(fmt.Sprintf("%2d %s", s.Post, l.T("post."+strconv.Itoa(s.Post))), l.NOK(s.Amount))
+		} else {
+			r.total(l.T("total."+s.Subtotal.Key), l.NOK(s.Amount))
 		}
 	}
 
@@ -91,28 +92,6 @@ func writeReport(w io.Writer, l *i18n.Locale, p *concepts.Project, e *costing.Es
 	for _, ch := range e.Checks {
 		fmt.Fprintf(w, "  %-9s %s\n", "["+l.T("status."+string(ch.Status))+"]", ch.Message(l))
 	}
-}
-
-// subtotalAfter returns the subtotal printed below post n, if any.
-func subtotalAfter(e *costing.Estimate, n int) (decimal.Decimal, string) {
-	t := e.Totals
-	switch n {
-	case 6:
-		return t.Huskostnad, "total.huskostnad"
-	case 7:
-		return t.Entreprisekostnad, "total.entreprisekostnad"
-	case 8:
-		return t.Byggekostnad, "total.byggekostnad"
-	case 10:
-		return t.Basiskostnad, "total.basiskostnad"
-	case 11:
-		return t.Prosjektkostnad, "total.prosjektkostnad"
-	case 12:
-		return t.Kostnadsramme, "total.kostnadsramme"
-	case 13:
-		return t.KostnadsrammeInklPrisregulering, "total.kostnadsramme_inkl_prisregulering"
-	}
-	return decimal.Decimal{}, ""
 }
 
 // optional formats d, or a dash when it is nil (a figure that does not apply).

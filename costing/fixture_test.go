@@ -145,3 +145,23 @@ func mustModel(tb testing.TB, p *concepts.Project, i int) *costing.Model {
 	}
 	return m
 }
+
+// makeCertain makes every rate, fixed amount and site-item rate of p
+// certain (low = likely = high = the likely value).
+func makeCertain(p *concepts.Project) {
+	certain := func(r concepts.Range) concepts.Range {
+		return concepts.Range{Low: r.Likely, Likely: r.Likely, High: r.Likely}
+	}
+	for i := range p.Catalogue.UnitTypes {
+		ut := &p.Catalogue.UnitTypes[i]
+		for k, r := range ut.Rates {
+			ut.Rates[k] = certain(r)
+		}
+		for k, r := range ut.Fixed {
+			ut.Fixed[k] = certain(r)
+		}
+	}
+	for i := range p.Catalogue.SiteItems {
+		p.Catalogue.SiteItems[i].Rate = certain(p.Catalogue.SiteItems[i].Rate)
+	}
+}

@@ -13,24 +13,10 @@ import (
 	"github.com/hallingdal/bokonsept/i18n"
 )
 
-// reviewCertain makes every rate, fixed amount and site-item rate of p
-// certain (low = likely = high) and replaces the uncertainty factors by fs.
+// reviewCertain makes every rate of p certain and replaces the uncertainty
+// factors by fs.
 func reviewCertain(p *concepts.Project, fs ...concepts.UncertaintyFactor) {
-	certain := func(r concepts.Range) concepts.Range {
-		return concepts.Range{Low: r.Likely, Likely: r.Likely, High: r.Likely}
-	}
-	for i := range p.Catalogue.UnitTypes {
-		ut := &p.Catalogue.UnitTypes[i]
-		for k, r := range ut.Rates {
-			ut.Rates[k] = certain(r)
-		}
-		for k, r := range ut.Fixed {
-			ut.Fixed[k] = certain(r)
-		}
-	}
-	for i := range p.Catalogue.SiteItems {
-		p.Catalogue.SiteItems[i].Rate = certain(p.Catalogue.SiteItems[i].Rate)
-	}
+	makeCertain(p)
 	p.Concept.Assumptions.UncertaintyFactors = fs
 	p.Concept.Assumptions.Simulation.Iterations = 50
 }

@@ -85,21 +85,7 @@ func TestSimulation(t *testing.T) {
 // but for 0.3 + 0.5 + 0.5 kr of rounding, and post 10 on top of them).
 func TestSimulationCertainRanges(t *testing.T) {
 	p := handProject()
-	certain := func(r concepts.Range) concepts.Range {
-		return concepts.Range{Low: r.Likely, Likely: r.Likely, High: r.Likely}
-	}
-	for i := range p.Catalogue.UnitTypes {
-		ut := &p.Catalogue.UnitTypes[i]
-		for k, r := range ut.Rates {
-			ut.Rates[k] = certain(r)
-		}
-		for k, r := range ut.Fixed {
-			ut.Fixed[k] = certain(r)
-		}
-	}
-	for i := range p.Catalogue.SiteItems {
-		p.Catalogue.SiteItems[i].Rate = certain(p.Catalogue.SiteItems[i].Rate)
-	}
+	makeCertain(p)
 	for i := range p.Concept.Assumptions.UncertaintyFactors {
 		p.Concept.Assumptions.UncertaintyFactors[i].Range = rng("1", "1", "1")
 	}

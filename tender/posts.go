@@ -21,29 +21,17 @@ type postLine struct {
 // between, as the engine computed them.
 func postLines(l *i18n.Locale, e *costing.Estimate) []postLine {
 	var out []postLine
-	post := func(p int) {
-		out = append(out, postLine{fmt.Sprint(p), l.T(fmt.Sprintf("post.%d", p)), e.Posts[p], rowNormal})
+	for _, s := range e.Summary() {
+		if s.Post > 0 {
+			out = append(out, postLine{fmt.Sprint(s.Post), l.T(fmt.Sprintf("post.%d", s.Post)), s.Amount, rowNormal})
+			continue
+		}
+		// The cost frames (posts 1-12 and 1-13) stand out from the other subtotals.
+		kind := rowBold
+		if s.Subtotal.Through >= 12 {
+			kind = rowTotal
+		}
+		out = append(out, postLine{fmt.Sprintf("1–%d", s.Subtotal.Through), l.T("total." + s.Subtotal.Key), s.Amount, kind})
 	}
-	total := func(key string, v decimal.Decimal, posts string, kind rowKind) {
-		out = append(out, postLine{posts, l.T("total." + key), v, kind})
-	}
-	t := e.Totals
-	for p := 1; p <= 6; p++ {
-		post(p)
-	}
-	total("huskostnad", t.Huskostnad, "1–6", rowBold)
-	post(7)
-	total("entreprisekostnad", t.Entreprisekostnad, "1–7", rowBold)
-	post(8)
-	total("byggekostnad", t.Byggekostnad, "1–8", rowBold)
-	post(9)
-	post(10)
-	total("basiskostnad", t.Basiskostnad, "1–10", rowBold)
-	post(11)
-	total("prosjektkostnad", t.Prosjektkostnad, "1–11", rowBold)
-	post(12)
-	total("kostnadsramme", t.Kostnadsramme, "1–12", rowTotal)
-	post(13)
-	total("kostnadsramme_inkl_prisregulering", t.KostnadsrammeInklPrisregulering, "1–13", rowTotal)
 	return out
 }

@@ -27,16 +27,18 @@ const (
 )
 
 // costNodes are the top-level nodes of the cost tree: the posts with each
-// subtotal after the last post it sums, as in NS 3453.
-var costNodes = []string{
-	"post:1", "post:2", "post:3", "post:4", "post:5", "post:6", "total:huskostnad",
-	"post:7", "total:entreprisekostnad",
-	"post:8", "total:byggekostnad",
-	"post:9", "post:10", "total:basiskostnad",
-	"post:11", "total:prosjektkostnad",
-	"post:12", "total:kostnadsramme",
-	"post:13", "total:kostnadsramme_inkl_prisregulering",
-}
+// subtotal after the last post it sums, in costing's NS 3453 layout.
+var costNodes = func() []string {
+	var ids []string
+	for _, l := range (&costing.Estimate{}).Summary() {
+		if l.Post > 0 {
+			ids = append(ids, costPostPrefix+strconv.Itoa(l.Post))
+		} else {
+			ids = append(ids, costTotalPrefix+l.Subtotal.Key)
+		}
+	}
+	return ids
+}()
 
 // simulatedTotals are the subtotals that wait for the simulation (they
 // include post 11 or 12).
@@ -284,7 +286,8 @@ func (s *costsScreen) nodeText(uid string) (name, amount string, total bool) {
 		key := strings.TrimPrefix(uid, costTotalPrefix)
 		amount := l.T("panel.costs.simulating")
 		if !simulatedTotals[key] || !s.simulating() {
-			amount = l.NOK(costTotal(e.Totals, key))
+			v, _ := e.Totals.Get(key)
+			amount = l.NOK(v)
 		}
 		return l.T("total." + key), amount, true
 	case strings.HasPrefix(uid, costRowPrefix):
@@ -316,25 +319,4 @@ func (s *costsScreen) rowName(r costing.Row) string {
 		return l.T("panel.costs.row_land")
 	}
 	return name
-}
-
-// costTotal returns the subtotal named key (a "total." translation key suffix).
-func costTotal(t costing.Totals, key string) decimal.Decimal {
-	switch key {
-	case "huskostnad":
-		return t.Huskostnad
-	case "entreprisekostnad":
-		return t.Entreprisekostnad
-	case "byggekostnad":
-		return t.Byggekostnad
-	case "basiskostnad":
-		return t.Basiskostnad
-	case "prosjektkostnad":
-		return t.Prosjektkostnad
-	case "kostnadsramme":
-		return t.Kostnadsramme
-	case "kostnadsramme_inkl_prisregulering":
-		return t.KostnadsrammeInklPrisregulering
-	}
-	return decimal.Decimal{}
 }
