@@ -75,6 +75,10 @@ type Catalogue struct {
 	UnitTypes      []UnitType      `yaml:"unit_types"`
 	SiteItems      []SiteItem      `yaml:"site_items"`
 	Municipalities []Municipality  `yaml:"municipalities"`
+	// CostIndex is a building cost index by month, with which a concept
+	// brings every rate to its own price level; nil when the catalogue has
+	// none (docs/ESTIMATE.md, "Price level").
+	CostIndex *CostIndex `yaml:"cost_index,omitempty"`
 
 	// Path is the file the catalogue was read from, or "builtin".
 	Path string `yaml:"-"`
@@ -139,6 +143,41 @@ type SiteItem struct {
 	Rate    Range  `yaml:"rate"`
 	// VAT is false for VAT-free costs such as fees.
 	VAT bool `yaml:"vat"`
+	// Municipality, when set, is the one municipality whose concepts may
+	// use the item (its fees); "" offers it everywhere.
+	Municipality string `yaml:"municipality,omitempty"`
+}
+
+// AvailableIn reports whether a concept in municipality muni may use the item.
+func (s *SiteItem) AvailableIn(muni string) bool {
+	return s.Municipality == "" || s.Municipality == muni
+}
+
+// CostIndex is a building cost index by month, such as SSB's
+// byggekostnadsindeks for boliger.
+type CostIndex struct {
+	// Source names the index and where it was read.
+	Source string `yaml:"source"`
+	// Values maps a month (YYYY-MM) to the index value.
+	Values map[string]decimal.Decimal `yaml:"values"`
+}
+
+// Factor returns index[to] / index[from] rounded to 6 decimals half away
+// from zero, and false when either month is missing (docs/ESTIMATE.md,
+// "Price level"). Equal months give exactly 1.
+func (ci *CostIndex) Factor(from, to string) (decimal.Decimal, bool) {
+	if ci == nil {
+		return decimal.Decimal{}, false
+	}
+	a, okA := ci.Values[from]
+	b, okB := ci.Values[to]
+	if !okA || !okB || !a.IsPositive() {
+		return decimal.Decimal{}, false
+	}
+	if from == to {
+		return decimal.NewFromInt(1), true
+	}
+	return b.DivRound(a, 6), true
 }
 
 // Post returns the NS 3453 post the item belongs to: 7, 8 or 9.

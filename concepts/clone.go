@@ -36,6 +36,16 @@ func (c *Concept) Clone() *Concept {
 			out.Assumptions.UncertaintyFactors[i] = f
 		}
 	}
+	if c.Risks != nil {
+		out.Risks = make([]Risk, len(c.Risks))
+		for i, r := range c.Risks {
+			if r.VAT != nil {
+				v := *r.VAT
+				r.VAT = &v
+			}
+			out.Risks[i] = r
+		}
+	}
 	if c.Variants != nil {
 		out.Variants = make([]Variant, len(c.Variants))
 		for i, v := range c.Variants {
@@ -99,6 +109,11 @@ func (c *Catalogue) Clone() *Catalogue {
 			m.Items = slices.Clone(m.Items)
 			out.Municipalities[i] = m
 		}
+	}
+	if c.CostIndex != nil {
+		ci := *c.CostIndex
+		ci.Values = maps.Clone(ci.Values)
+		out.CostIndex = &ci
 	}
 	return &out
 }

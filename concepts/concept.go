@@ -17,7 +17,10 @@ type Concept struct {
 	Revision     Revision    `yaml:"revision"`
 	Site         Site        `yaml:"site"`
 	Assumptions  Assumptions `yaml:"assumptions"`
-	Variants     []Variant   `yaml:"variants"`
+	// Risks are events that may or may not happen (hendelsesusikkerhet);
+	// they enter the simulation only (docs/ESTIMATE.md, "Event risks").
+	Risks    []Risk    `yaml:"risks,omitempty"`
+	Variants []Variant `yaml:"variants"`
 
 	// src holds the positions of the decoded file; nil when built in memory.
 	src *source
@@ -60,10 +63,27 @@ type Assumptions struct {
 	// PriceAdjustmentPercent gives post 13 as a percentage of kostnadsramme.
 	PriceAdjustmentPercent decimal.Decimal `yaml:"price_adjustment_percent"`
 	// FirstTimeBuyerLimit is the price in NOK a first-time buyer can afford.
-	FirstTimeBuyerLimit decimal.Decimal     `yaml:"first_time_buyer_limit"`
-	Simulation          Simulation          `yaml:"simulation"`
-	UncertaintyFactors  []UncertaintyFactor `yaml:"uncertainty_factors,omitempty"`
+	FirstTimeBuyerLimit decimal.Decimal `yaml:"first_time_buyer_limit"`
+	// PriceLevel, when set (YYYY-MM), brings every rate to that month with
+	// the catalogue's cost index (docs/ESTIMATE.md, "Price level").
+	PriceLevel         string              `yaml:"price_level,omitempty"`
+	Simulation         Simulation          `yaml:"simulation"`
+	UncertaintyFactors []UncertaintyFactor `yaml:"uncertainty_factors,omitempty"`
 }
+
+// Risk is an event that happens with ProbabilityPercent and then costs a
+// triangular draw from Cost, NOK excl. VAT.
+type Risk struct {
+	Name               string          `yaml:"name"`
+	ProbabilityPercent decimal.Decimal `yaml:"probability_percent"`
+	Cost               Range           `yaml:"cost"`
+	// VAT says whether VAT comes on top of the cost; nil means true.
+	VAT *bool `yaml:"vat,omitempty"`
+}
+
+// VATLiable reports whether VAT comes on top of the risk's cost (the
+// default when vat is left out).
+func (r Risk) VATLiable() bool { return r.VAT == nil || *r.VAT }
 
 // Simulation sets the Monte Carlo simulation; Iterations 0 turns it off.
 type Simulation struct {

@@ -153,7 +153,7 @@ func TestDecodeCatalogue_AllErrorsTogether(t *testing.T) {
 		`katalog.yaml:24:14: unit type "solenga-2r": storeys: needs a whole number, not "tre"`,
 		`katalog.yaml:29:12: unit type "solenga-2r": rates "2": low 21000 is above likely 19000`,
 		`katalog.yaml:50:13: unit type "reveskogen-mikro": family "reveskogen" is not in the catalogue's families`,
-		`katalog.yaml:88:5: municipality "hemsedal": unknown field "colour"; known fields are id, name, items`,
+		`katalog.yaml:96:5: municipality "hemsedal": unknown field "colour"; known fields are id, name, items`,
 	}
 	if got := err.Error(); got != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))

@@ -17,6 +17,7 @@ var flowTypes = map[reflect.Type]bool{
 	reflect.TypeFor[Revision]():          true,
 	reflect.TypeFor[Simulation]():        true,
 	reflect.TypeFor[UncertaintyFactor](): true,
+	reflect.TypeFor[Risk]():              true,
 	reflect.TypeFor[UnitLine]():          true,
 	reflect.TypeFor[SiteItemLine]():      true,
 }

@@ -25,28 +25,38 @@ type LoadOptions struct {
 }
 
 // VariantCatalogue returns the catalogue for variant i with its price book
-// (if any) laid over it, and that price book (nil when none).
+// (if any) laid over it, and that price book (nil when none). When the
+// concept sets a price level, the catalogue's rates and the price book's are
+// first brought to it with the catalogue's cost index, and the price book
+// returned holds the indexed entries (docs/ESTIMATE.md, "Price level").
 func (p *Project) VariantCatalogue(i int) (*Catalogue, *PriceBook, error) {
 	if i < 0 || i >= len(p.Concept.Variants) {
 		return nil, nil, newError("", 0, 0, nil, nil, "concepts.project.no_variant", quoted(p.Concept.Name), i+1)
 	}
 	vc := Part{Key: "concepts.ctx.variant", Args: []any{quoted(p.Concept.Variants[i].Name)}}
-	if p.override != nil {
-		cat, err := p.Catalogue.WithPriceBook(p.override)
-		if err != nil {
+	pb := p.override
+	if pb == nil {
+		if ref := p.Concept.Variants[i].PriceBook; ref != "" {
+			var ok bool
+			if pb, ok = p.PriceBooks[ref]; !ok || pb == nil {
+				return nil, nil, newError("", 0, 0, nil, where{vc}, "concepts.project.pricebook_not_loaded", quoted(ref))
+			}
+		}
+	}
+	cat := p.Catalogue
+	if level := p.Concept.Assumptions.PriceLevel; level != "" {
+		var err error
+		if cat, err = cat.AtPriceLevel(level); err != nil {
 			return nil, nil, within(vc, err)
 		}
-		return cat, p.override, nil
+		if pb, err = p.Catalogue.PriceBookAt(pb, level); err != nil {
+			return nil, nil, within(vc, err)
+		}
 	}
-	ref := p.Concept.Variants[i].PriceBook
-	if ref == "" {
-		return p.Catalogue, nil, nil
+	if pb == nil {
+		return cat, nil, nil
 	}
-	pb, ok := p.PriceBooks[ref]
-	if !ok {
-		return nil, nil, newError("", 0, 0, nil, where{vc}, "concepts.project.pricebook_not_loaded", quoted(ref))
-	}
-	cat, err := p.Catalogue.WithPriceBook(pb)
+	cat, err := cat.WithPriceBook(pb)
 	if err != nil {
 		return nil, nil, within(vc, err)
 	}

@@ -15,3 +15,8 @@ func NewRange(low, likely, high int64) Range {
 
 // Certain reports whether the range has no spread (Low equals High).
 func (r Range) Certain() bool { return r.Low.Equal(r.High) }
+
+// Mul returns the range with low, likely and high multiplied by f, exactly.
+func (r Range) Mul(f decimal.Decimal) Range {
+	return Range{r.Low.Mul(f), r.Likely.Mul(f), r.High.Mul(f)}
+}

@@ -104,6 +104,7 @@ var listLabels = map[string]struct{ noun, key string }{
 	"variants":            {"concepts.ctx.variant", "name"},
 	"units":               {"concepts.ctx.unit", "type"},
 	"uncertainty_factors": {"concepts.ctx.uncertainty_factor", "name"},
+	"risks":               {"concepts.ctx.risk", "name"},
 }
 
 // itemLabel names item index of list field with its identifying key, such as

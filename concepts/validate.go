@@ -19,6 +19,9 @@ const (
 	MaxStoreys = 50
 )
 
+// MaxIndexValue is the largest value a cost index may hold.
+var MaxIndexValue = decimal.NewFromInt(1_000_000)
+
 var (
 	hundred    = decimal.NewFromInt(100)
 	thousand   = decimal.NewFromInt(1000)
@@ -182,6 +185,9 @@ func (c *Catalogue) check() *errs {
 			k.at(join(p, "unit"), sc, "concepts.site_item.unit", quoted(string(s.Unit)))
 		}
 		k.rng(join(p, "rate"), sc.field("rate"), s.Rate, false)
+		if s.Municipality != "" && c.Municipality(s.Municipality) == nil {
+			k.at(join(p, "municipality"), sc, "concepts.site_item.municipality_unknown", quoted(s.Municipality))
+		}
 	}
 	seen = map[string]bool{}
 	for i, m := range c.Municipalities {
@@ -199,11 +205,45 @@ func (c *Catalogue) check() *errs {
 				k.at(ip, mc.field("items"), "concepts.municipality.item_unknown", quoted(id))
 			case !si.Unit.Derived():
 				k.at(ip, mc.field("items"), "concepts.municipality.item_not_derived", quoted(id), string(si.Unit))
+			case !si.AvailableIn(m.ID):
+				k.at(ip, mc.field("items"), "concepts.municipality.item_of_other", quoted(id), quoted(si.Municipality))
 			}
 			items[id] = true
 		}
 	}
+	c.checkCostIndex(k)
 	return k.e
+}
+
+// checkCostIndex checks the catalogue's cost index: a source, months as
+// YYYY-MM with positive values, and the catalogue's own price level among
+// them.
+func (c *Catalogue) checkCostIndex(k *checker) {
+	ci := c.CostIndex
+	if ci == nil {
+		return
+	}
+	p, cc := "cost_index", at("cost_index")
+	k.text(p, cc, "source", ci.Source)
+	if len(ci.Values) == 0 {
+		k.at(join(p, "values"), cc, "concepts.cost_index.empty")
+		return
+	}
+	for _, month := range sortedKeys(ci.Values) {
+		vp := join(p, "values", month)
+		if !monthRe.MatchString(month) {
+			k.atKey(vp, cc.field("values"), "concepts.cost_index.month", quoted(month))
+			continue
+		}
+		if v := ci.Values[month]; !v.IsPositive() || v.GreaterThan(MaxIndexValue) {
+			k.at(vp, cc.field("values"), "concepts.cost_index.value", quoted(month), num(v), num(MaxIndexValue))
+		}
+	}
+	if monthRe.MatchString(c.PriceLevel) {
+		if _, ok := ci.Values[c.PriceLevel]; !ok {
+			k.at(join(p, "values"), cc, "concepts.cost_index.own_level_missing", quoted(c.PriceLevel))
+		}
+	}
 }
 
 func (c *Catalogue) checkUnitType(k *checker, i int, seen map[string]bool) {
@@ -376,6 +416,8 @@ func (c *Concept) check(cat *Catalogue) *errs {
 		}
 	}
 	c.checkAssumptions(k)
+	c.checkPriceLevel(k, cat)
+	c.checkRisks(k)
 	c.checkVariants(k, cat)
 	if cat != nil && c.Municipality != "" && cat.Municipality(c.Municipality) == nil {
 		var ids names
@@ -398,6 +440,9 @@ func (c *Concept) checkAssumptions(k *checker) {
 	}
 	if !a.FirstTimeBuyerLimit.IsPositive() {
 		k.at(join(p, "first_time_buyer_limit"), ac, "concepts.not_positive", "first_time_buyer_limit", num(a.FirstTimeBuyerLimit))
+	}
+	if a.PriceLevel != "" && !monthRe.MatchString(a.PriceLevel) {
+		k.at(join(p, "price_level"), ac, "concepts.price_level", quoted(a.PriceLevel), "2026-11")
 	}
 	if a.Simulation.Iterations < 0 || a.Simulation.Iterations > MaxIterations {
 		k.at(join(p, "simulation", "iterations"), ac.field("simulation"), "concepts.assumptions.iterations", a.Simulation.Iterations, MaxIterations)
@@ -425,6 +470,69 @@ func (c *Concept) checkAssumptions(k *checker) {
 			k.at(join(fp, "range"), fc.field("range"), "concepts.factor.high", num(f.Range.High))
 		}
 	}
+}
+
+// checkRisks checks the event risks: a unique name, a probability from 0
+// to 100 % and an ordered, non-negative cost range.
+func (c *Concept) checkRisks(k *checker) {
+	seen := map[string]bool{}
+	for i, r := range c.Risks {
+		p, rc := join("risks", i), where{itemLabel("risks", r.Name, i)}
+		switch {
+		case r.Name == "":
+			k.at(join(p, "name"), rc, "concepts.risk.name_empty")
+		case seen[r.Name]:
+			k.at(join(p, "name"), rc, "concepts.risk.name_twice", quoted(r.Name))
+		}
+		seen[r.Name] = true
+		k.between(p, rc, "probability_percent", r.ProbabilityPercent, decimalPtr(0), &hundred, percentage)
+		k.rng(join(p, "cost"), rc.field("cost"), r.Cost, false)
+	}
+}
+
+// checkPriceLevel checks that the catalogue's cost index has both the
+// concept's price level and the catalogue's own (docs/ESTIMATE.md, "Price
+// level").
+func (c *Concept) checkPriceLevel(k *checker, cat *Catalogue) {
+	pl := c.Assumptions.PriceLevel
+	path, ac := "assumptions/price_level", at("assumptions")
+	if cat == nil || pl == "" || !monthRe.MatchString(pl) {
+		return
+	}
+	switch {
+	case cat.CostIndex == nil:
+		k.at(path, ac, "concepts.price_level.no_index", quoted(cat.Name))
+	case !hasMonth(cat.CostIndex, pl):
+		k.at(path, ac, "concepts.price_level.missing", quoted(pl), quoted(cat.Name), indexSpan(cat.CostIndex))
+	}
+}
+
+// hasMonth reports whether the index has a value for month.
+func hasMonth(ci *CostIndex, month string) bool {
+	_, ok := ci.Values[month]
+	return ok
+}
+
+// indexSpan says which months an index covers, "2025-06 – 2026-10".
+func indexSpan(ci *CostIndex) string {
+	months := sortedKeys(ci.Values)
+	if len(months) == 0 {
+		return "–"
+	}
+	return months[0] + " – " + months[len(months)-1]
+}
+
+// checkPriceLevel checks, for a concept with a price level, that the
+// catalogue's cost index has the price book's price level.
+func (pb *PriceBook) checkPriceLevel(c *Concept, cat *Catalogue) *errs {
+	k := newChecker(pb.src)
+	if c == nil || cat == nil || c.Assumptions.PriceLevel == "" || cat.CostIndex == nil || !monthRe.MatchString(pb.PriceLevel) {
+		return k.e
+	}
+	if !hasMonth(cat.CostIndex, pb.PriceLevel) {
+		k.at("price_level", nil, "concepts.pricebook.level_missing", quoted(pb.PriceLevel), quoted(cat.Name), indexSpan(cat.CostIndex))
+	}
+	return k.e
 }
 
 func (c *Concept) checkVariants(k *checker, cat *Catalogue) {
@@ -491,6 +599,8 @@ func (c *Concept) checkVariants(k *checker, cat *Catalogue) {
 			switch {
 			case si == nil:
 				k.at(join(sp, "item"), sc, "concepts.variant.item_unknown", quoted(s.Item), quoted(cat.Name))
+			case !si.AvailableIn(c.Municipality):
+				k.at(join(sp, "item"), sc, "concepts.variant.item_other_municipality", quoted(s.Item), quoted(si.Municipality), quoted(c.Municipality))
 			case muni[s.Item]:
 				k.at(join(sp, "item"), sc, "concepts.variant.item_from_municipality", quoted(s.Item), quoted(c.Municipality))
 			case s.Quantity == nil && !si.Unit.Derived():
