@@ -228,7 +228,7 @@ func LoadProject(path string, opt LoadOptions) (*Project, error) {
 	}
 	for _, pb := range books {
 		if pb != nil {
-			all = append(all, Errors(finish(append(bookErrs[pb], pb.check(p.Catalogue).list...)))...)
+			all = append(all, Errors(finish(append(append(bookErrs[pb], pb.check(p.Catalogue).list...), pb.checkPriceLevel(c, p.Catalogue).list...)))...)
 		}
 	}
 	if all = append(all, other...); len(all) > 0 {
@@ -329,7 +329,7 @@ func (p *Project) Validate() error {
 	}
 	for _, pb := range books {
 		if pb != nil {
-			all = append(all, Errors(finish(pb.check(p.Catalogue).list))...)
+			all = append(all, Errors(finish(append(pb.check(p.Catalogue).list, pb.checkPriceLevel(p.Concept, p.Catalogue).list...)))...)
 		}
 	}
 	if len(all) == 0 {
