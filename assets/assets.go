@@ -20,3 +20,10 @@ var Samples embed.FS
 //
 //go:embed translations
 var Translations embed.FS
+
+// Fonts holds the TrueType fonts of the documents under "fonts/": DejaVu
+// Sans Condensed in regular, bold and oblique, with their licence
+// (fonts/LICENSE).
+//
+//go:embed fonts
+var Fonts embed.FS

@@ -26,7 +26,8 @@ type Input struct {
 	Version string
 }
 
-// The errors of invalid input; the returned errors wrap them.
+// The errors of invalid input; the returned errors (of type *Error) wrap
+// them.
 var (
 	// ErrNoProject is returned when Input.Project or its concept or
 	// catalogue is missing.
@@ -56,40 +57,40 @@ type checked struct {
 func (in Input) check() (*checked, error) {
 	p := in.Project
 	if p == nil || p.Concept == nil || p.Catalogue == nil {
-		return nil, ErrNoProject
+		return nil, errorIn(in.Lang, ErrNoProject, "tender.err.noproject")
 	}
 	lang := in.Lang
 	if lang == "" {
 		lang = i18n.Default
 	}
 	if !i18n.Supported(lang) {
-		return nil, fmt.Errorf("%w: %q", ErrLang, in.Lang)
+		return nil, errorIn(lang, fmt.Errorf("%w: %q", ErrLang, in.Lang), "tender.err.lang", in.Lang)
 	}
 	n := len(p.Concept.Variants)
 	if len(in.Estimates) != n {
-		return nil, fmt.Errorf("%w: %d estimates for %d variants", ErrEstimates, len(in.Estimates), n)
+		return nil, errorIn(lang, fmt.Errorf("%w: %d estimates for %d variants", ErrEstimates, len(in.Estimates), n), "tender.err.estimates")
 	}
 	for i, e := range in.Estimates {
 		if e == nil {
-			return nil, fmt.Errorf("%w: estimate %d is missing", ErrEstimates, i+1)
+			return nil, errorIn(lang, fmt.Errorf("%w: estimate %d is missing", ErrEstimates, i+1), "tender.err.estimates")
 		}
 	}
 	if len(in.Variants) == 0 {
-		return nil, fmt.Errorf("%w: no variant chosen", ErrVariant)
+		return nil, errorIn(lang, fmt.Errorf("%w: no variant chosen", ErrVariant), "tender.err.novariant")
 	}
 	seen := make(map[int]bool)
 	for _, v := range in.Variants {
 		if v < 0 || v >= n {
-			return nil, fmt.Errorf("%w: concept %q has no variant %d", ErrVariant, p.Concept.Name, v+1)
+			return nil, errorIn(lang, fmt.Errorf("%w: concept %q has no variant %d", ErrVariant, p.Concept.Name, v+1), "tender.err.variant", v+1)
 		}
 		if seen[v] {
-			return nil, fmt.Errorf("%w: variant %d chosen twice", ErrVariant, v+1)
+			return nil, errorIn(lang, fmt.Errorf("%w: variant %d chosen twice", ErrVariant, v+1), "tender.err.twice", v+1)
 		}
 		seen[v] = true
 	}
 	date, err := time.Parse(time.DateOnly, p.Concept.Revision.Date)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %q", ErrRevisionDate, p.Concept.Revision.Date)
+		return nil, errorIn(lang, fmt.Errorf("%w: %q", ErrRevisionDate, p.Concept.Revision.Date), "tender.err.date", p.Concept.Revision.Date)
 	}
 	c := &checked{Input: in, l: i18n.New(lang), lang: lang, date: date}
 	c.muni = p.Concept.Municipality

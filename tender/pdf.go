@@ -5,13 +5,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
 
 	"github.com/hallingdal/bokonsept/costing"
 	"github.com/jung-kurt/gofpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Page geometry in millimetres (A4 portrait).
@@ -23,7 +19,7 @@ const (
 	marginTop    = 26.0
 	bottomLimit  = 279.0 // content ends here; the footer sits below
 	contentW     = pageW - marginL - marginR
-	fontFamily   = "gofont"
+	fontFamily   = "dejavu"
 	bodySize     = 9.5
 	tableSize    = 8.5
 	headerTop    = 12.0
@@ -59,7 +55,7 @@ type tocEntry struct {
 // doc is one rendering pass of the PDF.
 type doc struct {
 	*checked
-	pdf *gofpdf.Fpdf
+	pdf *pdfWriter
 	// tocPages is the number of pages reserved for the table of contents.
 	tocPages int
 	toc      []tocEntry
@@ -81,8 +77,10 @@ type doc struct {
 // returns an error for invalid input (wrapping ErrNoProject, ErrEstimates,
 // ErrVariant, ErrLang or ErrRevisionDate), when the document cannot be laid
 // out, and when w fails; nothing is written to w before the whole document
-// is ready.
-func WritePDF(w io.Writer, in Input) error {
+// is ready. Every error is an *Error whose text is in the document's
+// language, and a panic inside the PDF library becomes one too.
+func WritePDF(w io.Writer, in Input) (err error) {
+	defer recoverPanic(&err, in.Lang, "pdf")
 	c, err := in.check()
 	if err != nil {
 		return err
@@ -93,10 +91,12 @@ func WritePDF(w io.Writer, in Input) error {
 	}
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("tender: PDF: %w", err)
+		return libraryError(c.lang, "pdf", err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return writeError(c.lang, err)
+	}
+	return nil
 }
 
 // renderPDF lays the document out, again with more pages for the table of
@@ -117,11 +117,11 @@ func renderPDF(c *checked) (*doc, error) {
 		}
 		d.finish()
 		if err := d.pdf.Error(); err != nil {
-			return nil, fmt.Errorf("tender: PDF: %w", err)
+			return nil, libraryError(c.lang, "pdf", err)
 		}
 		return d, nil
 	}
-	return nil, fmt.Errorf("tender: the table of contents does not settle")
+	return nil, errorIn(c.lang, nil, "tender.err.contents")
 }
 
 // tocPagesFor returns how many pages n contents lines need: the rest of
@@ -137,25 +137,30 @@ func (d *doc) tocPagesFor(n int) int {
 }
 
 func newDoc(c *checked, tocPages int) (*doc, error) {
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{
+	raw := gofpdf.NewCustom(&gofpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
 		Size:           gofpdf.SizeType{Wd: pageW, Ht: pageH},
 	})
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(c.date)
-	pdf.SetModificationDate(c.date)
-	pdf.SetCompression(true)
-	pdf.SetMargins(marginL, marginTop, marginR)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
-	pdf.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("tender: font: %w", err)
+	raw.SetCatalogSort(true)
+	raw.SetCreationDate(c.date)
+	raw.SetModificationDate(c.date)
+	raw.SetCompression(true)
+	raw.SetMargins(marginL, marginTop, marginR)
+	raw.SetAutoPageBreak(false, 0)
+	fonts := loadFonts()
+	if fonts.err != nil {
+		return nil, libraryError(c.lang, "pdf", fonts.err)
+	}
+	for _, ff := range fontFiles {
+		raw.AddUTF8FontFromBytes(fontFamily, ff.style, fonts.fonts[ff.style])
+	}
+	if err := raw.Error(); err != nil {
+		return nil, libraryError(c.lang, "pdf", err)
 	}
 	l := c.l
 	concept := c.Project.Concept
+	pdf := newPDFWriter(raw, fonts)
 	pdf.SetTitle(l.T("tender.title")+" – "+concept.Name, true)
 	pdf.SetSubject(l.T("tender.subject", concept.Name, c.variantNames()), true)
 	pdf.SetAuthor(l.T("tender.cover.municipality", c.muni), true)
@@ -201,7 +206,7 @@ func (d *doc) body() error {
 			return err
 		}
 		if err := d.pdf.Error(); err != nil {
-			return fmt.Errorf("tender: PDF: %w", err)
+			return libraryError(d.lang, "pdf", err)
 		}
 	}
 	return nil
@@ -242,21 +247,6 @@ func (d *doc) pageFrame(p, total int) {
 	pdf.CellFormat(contentW/2, 4, l.T("tender.footer.revision", rev.ID, d.dateText()), "", 0, "L", false, 0, "")
 	pdf.SetXY(marginL+contentW/2, footerBase-3)
 	pdf.CellFormat(contentW/2, 4, l.T("tender.footer.page", p, total), "", 0, "R", false, 0, "")
-}
-
-// fit shortens s with an ellipsis until it is at most w wide.
-func (d *doc) fit(s string, w float64) string {
-	if d.pdf.GetStringWidth(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		if t := strings.TrimSpace(string(r)) + "…"; d.pdf.GetStringWidth(t) <= w {
-			return t
-		}
-	}
-	return "…"
 }
 
 // setFont selects the document font in style ("", "B", "I") and size.
@@ -301,47 +291,6 @@ func (d *doc) space(h float64) {
 		return
 	}
 	d.pdf.SetXY(marginL, y)
-}
-
-// wrap breaks s into lines at most w mm wide in the current font. It breaks
-// at ASCII spaces only (never at the no-break space of a number) and splits
-// a word only when it alone is wider than w.
-func (d *doc) wrap(s string, w float64) []string {
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		words := strings.Split(para, " ")
-		line := ""
-		for _, word := range words {
-			if word == "" {
-				continue
-			}
-			cand := word
-			if line != "" {
-				cand = line + " " + word
-			}
-			if d.pdf.GetStringWidth(cand) <= w {
-				line = cand
-				continue
-			}
-			if line != "" {
-				out = append(out, line)
-			}
-			line = word
-			for d.pdf.GetStringWidth(line) > w {
-				d.splits++
-				d.splitWords = append(d.splitWords, line)
-				r := []rune(line)
-				n := len(r) - 1
-				for n > 1 && d.pdf.GetStringWidth(string(r[:n])) > w {
-					n--
-				}
-				out = append(out, string(r[:n]))
-				line = string(r[n:])
-			}
-		}
-		out = append(out, line)
-	}
-	return out
 }
 
 // para writes a paragraph across the content width.

@@ -15,10 +15,6 @@ import (
 	"github.com/hallingdal/bokonsept/concepts"
 	"github.com/hallingdal/bokonsept/costing"
 	"github.com/hallingdal/bokonsept/i18n"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
 )
 
 // mustPDF writes the PDF of in, failing the test on error.
@@ -335,22 +331,19 @@ func TestFontCoversTexts(t *testing.T) {
 		}
 		texts = append(texts, in.Project.Concept.Name, in.Project.Concept.Revision.Note)
 	}
-	for name, data := range map[string][]byte{"regular": goregular.TTF, "bold": gobold.TTF, "italic": goitalic.TTF} {
-		f, err := sfnt.Parse(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b sfnt.Buffer
-		missing := map[rune]bool{}
-		for _, s := range texts {
-			for _, r := range s {
-				if r == '\n' || missing[r] {
-					continue
-				}
-				if i, err := f.GlyphIndex(&b, r); err != nil || i == 0 {
-					missing[r] = true
-					t.Errorf("%s: no glyph for %q (U+%04X)", name, r, r)
-				}
+	cover := loadFonts()
+	if cover.err != nil {
+		t.Fatal(cover.err)
+	}
+	missing := map[rune]bool{}
+	for _, s := range texts {
+		for _, r := range s {
+			if r == '\n' || missing[r] {
+				continue
+			}
+			if !cover.has(r) {
+				missing[r] = true
+				t.Errorf("no glyph for %q (U+%04X) in every style", r, r)
 			}
 		}
 	}

@@ -100,7 +100,7 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 			switch {
 			case r.Source == costing.SourceUnit && post <= 6:
 				if len(r.Codes) == 0 {
-					return nil, fmt.Errorf("tender: variant %q: cost row of %q in post %d has no code lines", e.Variant, r.Ref, post)
+					return nil, errorIn(l.Lang(), nil, "tender.err.nocodes", e.Variant, r.Ref, post)
 				}
 				g := scheduleGroup{
 					Name:   r.Name.In(l.Lang()),
@@ -127,7 +127,7 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 				sp.Groups = append(sp.Groups, g)
 			case r.Source == costing.SourceSiteItem && post == 7:
 				if len(r.Codes) != 1 {
-					return nil, fmt.Errorf("tender: variant %q: site item %q has %d code lines, want 1", e.Variant, r.Ref, len(r.Codes))
+					return nil, errorIn(l.Lang(), nil, "tender.err.sitecodes", e.Variant, r.Ref, len(r.Codes))
 				}
 				c := r.Codes[0]
 				site.Lines = append(site.Lines, scheduleLine{

@@ -46,8 +46,12 @@ func SheetNames(in Input, i int) (schedule, estimate string) {
 // an empty unit-price column for the tenderer and sum formulas per line,
 // per group, per post and in total, and a sheet "Kalkyle" with the engine's
 // estimate as a reference (see SheetNames). It returns the same input
-// errors as WritePDF, and the error of w.
-func WriteXLSX(w io.Writer, in Input) error {
+// errors as WritePDF, and the error of w, each an *Error; a panic inside
+// the XLSX library becomes one too. Nothing is written to w before the
+// whole workbook is ready. Control characters in the texts become U+FFFD,
+// every other character is written as it is.
+func WriteXLSX(w io.Writer, in Input) (err error) {
+	defer recoverPanic(&err, in.Lang, "xlsx")
 	c, err := in.check()
 	if err != nil {
 		return err
@@ -56,7 +60,7 @@ func WriteXLSX(w io.Writer, in Input) error {
 	defer f.Close()
 	x := &workbook{checked: c, f: f}
 	if err := x.styles(); err != nil {
-		return fmt.Errorf("tender: XLSX: %w", err)
+		return libraryError(c.lang, "xlsx", err)
 	}
 	for i, v := range c.Variants {
 		e := c.Estimates[v]
@@ -80,26 +84,34 @@ func WriteXLSX(w io.Writer, in Input) error {
 			err = x.estimateSheet(est, e)
 		}
 		if err != nil {
-			return fmt.Errorf("tender: XLSX: %w", err)
+			return libraryError(c.lang, "xlsx", err)
 		}
 	}
 	f.SetActiveSheet(0)
 	date := c.date.Format("2006-01-02T15:04:05Z")
 	concept := c.Project.Concept.Name
+	meta := func(s string) string { return clip(cleanXLSX(s), maxMetaRunes) }
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Created:        date,
 		Modified:       date,
-		Creator:        c.l.T("tender.cover.municipality", c.muni),
-		LastModifiedBy: creatorName(c.Version),
-		Title:          c.l.T("tender.xlsx.title", concept),
-		Subject:        c.l.T("tender.subject", concept, c.variantNames()),
-		Keywords:       c.l.T("tender.keywords"),
-		Revision:       c.Project.Concept.Revision.ID,
+		Creator:        meta(c.l.T("tender.cover.municipality", c.muni)),
+		LastModifiedBy: meta(creatorName(c.Version)),
+		Title:          meta(c.l.T("tender.xlsx.title", concept)),
+		Subject:        meta(c.l.T("tender.subject", concept, c.variantNames())),
+		Keywords:       meta(c.l.T("tender.keywords")),
+		Revision:       meta(c.Project.Concept.Revision.ID),
 		Language:       c.lang,
 	}); err != nil {
-		return fmt.Errorf("tender: XLSX: %w", err)
+		return libraryError(c.lang, "xlsx", err)
 	}
-	return f.Write(w)
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return libraryError(c.lang, "xlsx", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return writeError(c.lang, err)
+	}
+	return nil
 }
 
 // creatorName is "Bokonsept" with the version.
@@ -193,6 +205,9 @@ type sheetWriter struct {
 }
 
 func (s *sheetWriter) val(cell string, v any) {
+	if t, ok := v.(string); ok {
+		v = cleanXLSX(t)
+	}
 	if s.err == nil {
 		s.err = s.f.SetCellValue(s.sheet, cell, v)
 	}
@@ -240,10 +255,9 @@ func (x *workbook) printSetup(s *sheetWriter, titleRows string) {
 		return
 	}
 	rev := x.Project.Concept.Revision
-	footer := "&L" + escapeHF(x.l.T("tender.footer.revision", rev.ID, x.dateText())) + "&R" + escapeHF(x.l.T("tender.xlsx.footer.page"))
 	if s.err = x.f.SetHeaderFooter(s.sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + escapeHF(x.Project.Concept.Name) + "&R" + escapeHF(s.sheet),
-		OddFooter: footer,
+		OddHeader: headerFooter(x.Project.Concept.Name, escapeHF(s.sheet)),
+		OddFooter: headerFooter(x.l.T("tender.footer.revision", rev.ID, x.dateText()), pageField(x.l)),
 	}); s.err != nil {
 		return
 	}
@@ -254,8 +268,6 @@ func (x *workbook) printSetup(s *sheetWriter, titleRows string) {
 	}
 }
 
-// escapeHF escapes the ampersands of text for a header or footer.
-func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 
 // scheduleSheet writes the price schedule s of e into sheet.
 func (x *workbook) scheduleSheet(sheet string, s *schedule, e *costing.Estimate) error {
