@@ -88,3 +88,27 @@ func TestWriteFileAtomicErrUnwritable(t *testing.T) {
 		t.Errorf("stat: %v, want not exist", err)
 	}
 }
+
+// WriteFileAtomic is concepts.WriteAtomic: it keeps the mode of the
+// document it replaces (a new one gets 0644), as every save in Bokonsept does.
+func TestWriteFileAtomicKeepsMode(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "anbud.xlsx")
+	if err := os.WriteFile(path, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
+	if err := WriteFileAtomic(path, write); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode = %v, want 0640 kept", fi.Mode().Perm())
+	}
+	fresh := filepath.Join(dir, "ny.pdf")
+	if err := WriteFileAtomic(fresh, write); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(fresh); fi.Mode().Perm() != 0o644 {
+		t.Errorf("new file's mode = %v, want 0644", fi.Mode().Perm())
+	}
+}
