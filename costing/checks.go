@@ -17,7 +17,7 @@ const (
 	StatusInfo Status = "info"
 )
 
-// The ids of the checks, in the order of DESIGN section 6.
+// The ids of the checks, in the order docs/RULES.md lists them.
 const (
 	CheckZoningBYA       = "zoning.bya"
 	CheckZoningBRA       = "zoning.bra"
@@ -29,21 +29,12 @@ const (
 	CheckTEK17Micro      = "tek17.micro"
 	CheckHusbankenArea   = "husbanken.area"
 	CheckAffordability   = "affordability"
+	CheckCompleteness    = "completeness"
+	CheckPriceBookCover  = "pricebook.coverage"
+	CheckPriceLevelMixed = "pricelevel.mixed"
 )
 
-// The limits of the TEK17 and Husbanken checks.
-const (
-	microMaxBRA           = 30 // m² BRA of a TEK17 mikrohus
-	accessibleSmallBRAi   = 50 // m² BRA-i at most for the §12-2 exception
-	liftStoreys           = 3  // storeys from which §12-3 asks for a lift
-	accessibleOneStorey   = 1  // a one-storey dwelling has all main functions on the entrance floor
-	accessibleManyStoreys = liftStoreys
-	husbankenFlatMax      = 90  // m² BRA, flats
-	husbankenTerracedMax  = 140 // m² BRA, terraced and semi-detached
-	husbankenDetachedMax  = 150 // m² BRA, detached
-)
-
-// Check is the outcome of one rule of DESIGN section 6 for a variant.
+// Check is the outcome of one rule of docs/RULES.md for a variant.
 type Check struct {
 	// ID is the check's stable id, such as "zoning.bya".
 	ID string
@@ -99,7 +90,7 @@ func newCheck(id string, ok bool, broken Status, args ...any) Check {
 	return Check{ID: id, Status: st, Key: "check." + id + suffix, Args: args}
 }
 
-// checks returns every check of DESIGN section 6 that applies, in order.
+// checks returns every check of docs/RULES.md that applies, in order.
 // Lines with count 0 are not built and take part in no check.
 func (e *Estimate) checks() []Check {
 	z := e.model.zoning
@@ -163,6 +154,15 @@ func (e *Estimate) checks() []Check {
 		out = append(out, Check{ID: CheckAffordability, Status: StatusInfo, Key: "check.affordability.info",
 			Args: []any{e.AffordableDwellings, e.Dwellings, i18n.Pct(share), i18n.NOK(e.FirstTimeBuyerLimit)}})
 	}
+	if c, ok := e.checkCompleteness(); ok {
+		out = append(out, c)
+	}
+	if c, ok := e.checkPriceBookCoverage(); ok {
+		out = append(out, c)
+	}
+	if c, ok := e.checkPriceLevelMixed(); ok {
+		out = append(out, c)
+	}
 	return out
 }
 
@@ -194,14 +194,21 @@ func addOffender(o Offenders, seen map[string]bool, t *concepts.UnitType, key st
 	return append(o, Offender{Name: t.Name, Key: key, Args: args})
 }
 
-// checkLift: TEK17 §12-3, a dwelling in a building of 3 or more storeys
-// needs a lift.
+// needsLift reports whether a dwelling of type ut stands in a building that
+// needs a lift: a flat (or other non-småhus form) in 3 or more storeys.
+// Småhus forms are exempt (TEK17 § 12-3 (3)).
+func needsLift(ut *concepts.UnitType) bool {
+	return (ut.Form == concepts.FormFlat || ut.Form == concepts.FormOther) && ut.Storeys >= liftStoreys
+}
+
+// checkLift: TEK17 § 12-3, a flat in a building of 3 or more storeys needs
+// a lift; the message says when a lifting platform may do instead.
 func (e *Estimate) checkLift() (Check, bool) {
 	applies, covered := false, 0
 	var offenders Offenders
 	seen := map[string]bool{}
 	e.dwellingLines(func(l Line) {
-		if l.Type.Storeys < liftStoreys {
+		if !needsLift(l.Type) {
 			return
 		}
 		applies = true
@@ -214,84 +221,74 @@ func (e *Estimate) checkLift() (Check, bool) {
 		return Check{}, false
 	}
 	if len(offenders) > 0 {
-		return newCheck(CheckTEK17Lift, false, StatusFail, offenders), true
+		return newCheck(CheckTEK17Lift, false, StatusFail, offenders, liftStoreys, liftPlatformDwellings), true
 	}
 	return newCheck(CheckTEK17Lift, true, StatusFail, covered), true
 }
 
-// checkAccessible applies TEK17 §12-2 as DESIGN section 6 words it. Our
-// reading:
+// checkAccessible applies TEK17 § 12-2 as docs/RULES.md words it:
 //
-//   - The rule covers dwellings (kind dwelling) that are not `micro` and
-//     that stand in a building of 3 or more storeys or have exactly one
-//     storey themselves. `storeys` is the building's: a flat lies on one
-//     floor of it, so a flat always has one storey of its own (all main
-//     functions on its entrance floor, TEK17 §12-2 (1)); any other form is
-//     its own building. Micro units are exempt; houses of 2 storeys are not
-//     covered (their main functions need not be on the entrance floor).
-//     The check applies when the variant builds at least one covered dwelling.
-//   - A covered dwelling must be `accessible`, with one exception: in a
-//     building of 3 or more storeys a dwelling with BRA-i <= 50 m² (per
-//     unit) may be non-accessible, as long as the number of such
-//     non-accessible small dwellings is at most half of ALL dwellings in
-//     3+ storey buildings (counted in units, micro units included, whether
-//     accessible or not). If it is more than half, the exception does not
-//     hold at all and every such small dwelling type offends (the message
-//     gives both counts).
-//   - One-storey dwellings and dwellings with BRA-i > 50 m² in 3+ storey
-//     buildings that are not accessible always offend.
-//
-// The denominator of "half" follows DESIGN (all dwellings in 3+ storey
-// buildings); if the regulation is read as half of the small dwellings
-// only, tall below is the number to change.
+//   - A dwelling must be accessible when its building needs a lift
+//     (needsLift) or when it has one storey, all its main functions on
+//     the entrance floor (a flat always has: it lies on one floor of its
+//     building). Micro units are exempt. The check applies when the
+//     variant builds at least one such dwelling.
+//   - Exception (§ 12-2 (2)), counted over all the variant's lift
+//     buildings together: of the dwellings there with BRA (BRA-i + BRA-e +
+//     BRA-b) of at most 50 m², at least half, rounded up, must be
+//     accessible; the larger ones must all be.
+//   - Every other covered dwelling (one storey, no lift needed) must be
+//     accessible.
 func (e *Estimate) checkAccessible() (Check, bool) {
 	applies := false
-	tall, small := 0, 0 // dwellings in 3+ storey buildings; of them non-accessible small ones
+	small, smallOK := 0, 0 // small dwellings in lift buildings; of them accessible
 	var offenders, smallNames Offenders
 	seen, seenSmall := map[string]bool{}, map[string]bool{}
-	limit := decimal.NewFromInt(accessibleSmallBRAi)
 	e.dwellingLines(func(l Line) {
 		ut := l.Type
-		if ut.Storeys >= accessibleManyStoreys {
-			tall += l.Count
-		}
 		if ut.Form == concepts.FormMicro {
 			return
 		}
-		if dwellingStoreys(ut) != accessibleOneStorey && ut.Storeys < accessibleManyStoreys {
+		lift := needsLift(ut)
+		if !lift && dwellingStoreys(ut) != accessibleOneStorey {
 			return
 		}
 		applies = true
+		if lift && l.unitBRA.LessThanOrEqual(accessibleSmallBRA) {
+			small += l.Count
+			if ut.Accessible {
+				smallOK += l.Count
+			} else {
+				smallNames = addOffender(smallNames, seenSmall, ut, "check.tek17.accessible.small", i18n.M2(l.unitBRA))
+			}
+			return
+		}
 		if ut.Accessible {
 			return
 		}
-		if ut.Storeys >= accessibleManyStoreys && ut.Area.BRAi.LessThanOrEqual(limit) {
-			small += l.Count
-			smallNames = addOffender(smallNames, seenSmall, ut, "check.tek17.accessible.small", i18n.M2(ut.Area.BRAi))
-			return
-		}
-		if ut.Storeys >= accessibleManyStoreys {
-			offenders = addOffender(offenders, seen, ut, "check.tek17.accessible.offender_tall", ut.Storeys, i18n.M2(ut.Area.BRAi))
+		if lift {
+			offenders = addOffender(offenders, seen, ut, "check.tek17.accessible.offender_tall", ut.Storeys, i18n.M2(l.unitBRA))
 		} else {
-			offenders = addOffender(offenders, seen, ut, "check.tek17.accessible.offender_one", i18n.M2(ut.Area.BRAi))
+			offenders = addOffender(offenders, seen, ut, "check.tek17.accessible.offender_one", i18n.M2(l.unitBRA))
 		}
 	})
 	if !applies {
 		return Check{}, false
 	}
-	overHalf := 2*small > tall
+	required := (small + accessibleSmallShare - 1) / accessibleSmallShare
+	tooFew := smallOK < required
 	switch {
-	case overHalf && len(offenders) > 0:
+	case tooFew && len(offenders) > 0:
 		return Check{ID: CheckTEK17Accessible, Status: StatusFail, Key: "check.tek17.accessible.fail_both",
-			Args: []any{offenders, smallNames, small, tall}}, true
-	case overHalf:
+			Args: []any{offenders, smallNames, smallOK, small, required}}, true
+	case tooFew:
 		return Check{ID: CheckTEK17Accessible, Status: StatusFail, Key: "check.tek17.accessible.fail_half",
-			Args: []any{smallNames, small, tall}}, true
+			Args: []any{smallNames, smallOK, small, required}}, true
 	case len(offenders) > 0:
 		return newCheck(CheckTEK17Accessible, false, StatusFail, offenders), true
 	case small > 0:
 		return Check{ID: CheckTEK17Accessible, Status: StatusPass, Key: "check.tek17.accessible.pass_exception",
-			Args: []any{smallNames, small, tall}}, true
+			Args: []any{smallOK, small, required}}, true
 	}
 	return newCheck(CheckTEK17Accessible, true, StatusFail), true
 }
@@ -318,7 +315,7 @@ func (e *Estimate) checkMicro() (Check, bool) {
 		}
 		used = addName(used, seen, ut)
 		bra := l.unitBRA
-		if (bra.GreaterThan(decimal.NewFromInt(microMaxBRA)) || ut.Storeys != 1) && !seenOff[ut.ID] {
+		if (bra.GreaterThan(microMaxBRA) || ut.Storeys != 1) && !seenOff[ut.ID] {
 			seenOff[ut.ID] = true
 			offenders = append(offenders, Offender{Name: ut.Name, Key: "check.tek17.micro.offender", Args: []any{i18n.M2(bra), ut.Storeys}})
 		}
@@ -334,16 +331,16 @@ func (e *Estimate) checkMicro() (Check, bool) {
 
 // husbankenCap returns Husbanken's BRA cap for the form (lån til
 // boligkvalitet), or 0 when the form has none.
-func husbankenCap(f concepts.Form) int64 {
+func husbankenCap(f concepts.Form) (decimal.Decimal, bool) {
 	switch f {
 	case concepts.FormFlat:
-		return husbankenFlatMax
+		return husbankenFlatMax, true
 	case concepts.FormTerraced, concepts.FormSemiDetached:
-		return husbankenTerracedMax
+		return husbankenSmallMax, true
 	case concepts.FormDetached:
-		return husbankenDetachedMax
+		return husbankenDetachedMax, true
 	}
-	return 0
+	return decimal.Decimal{}, false
 }
 
 // checkHusbanken: dwellings of a capped form within Husbanken's BRA caps.
@@ -352,16 +349,16 @@ func (e *Estimate) checkHusbanken() (Check, bool) {
 	var offenders Offenders
 	seen := map[string]bool{}
 	e.dwellingLines(func(l Line) {
-		limit := husbankenCap(l.Type.Form)
-		if limit == 0 {
+		limit, capped := husbankenCap(l.Type.Form)
+		if !capped {
 			return
 		}
 		applies = true
 		bra := l.unitBRA
-		if bra.GreaterThan(decimal.NewFromInt(limit)) && !seen[l.Type.ID] {
+		if bra.GreaterThan(limit) && !seen[l.Type.ID] {
 			seen[l.Type.ID] = true
 			offenders = append(offenders, Offender{Name: l.Type.Name, Key: "check.husbanken.area.offender",
-				Args: []any{i18n.M2(bra), i18n.M2(decimal.NewFromInt(limit))}})
+				Args: []any{i18n.M2(bra), i18n.M2(limit)}})
 		}
 	})
 	if !applies {
@@ -370,7 +367,7 @@ func (e *Estimate) checkHusbanken() (Check, bool) {
 	if len(offenders) > 0 {
 		return newCheck(CheckHusbankenArea, false, StatusWarn, offenders), true
 	}
-	return newCheck(CheckHusbankenArea, true, StatusWarn), true
+	return newCheck(CheckHusbankenArea, true, StatusWarn, i18n.M2(husbankenFlatMax), i18n.M2(husbankenSmallMax), i18n.M2(husbankenDetachedMax)), true
 }
 
 // Failed returns the checks the variant breaks (status fail), in order.

@@ -39,6 +39,12 @@ func checkProject(z *concepts.Zoning, units ...concepts.UnitLine) *concepts.Proj
 		checkUnit("micro3", "Mikroleilighet", "Micro flat", dw, concepts.FormMicro, 3, true, false, "25", "0"),
 		checkUnit("tower", "Høyblokk", "Tower flat", dw, concepts.FormFlat, 5, true, true, "55", "5"),
 		checkUnit("common", "Fellesbygg", "Common house", sh, concepts.FormOther, 1, false, false, "100", "0"),
+		checkUnit("small3a", "Tilgjengelig hybel", "Accessible bedsit", dw, concepts.FormFlat, 3, true, true, "40", "2"),
+		checkUnit("house3", "Byhus", "Town house", dw, concepts.FormDetached, 3, false, false, "110", "5"),
+		checkUnit("flat130", "Stor leilighet", "Big flat", dw, concepts.FormFlat, 3, true, true, "125", "5"),
+		checkUnit("hugeflat", "Storflat", "Huge flat", dw, concepts.FormFlat, 3, true, true, "130", "5"),
+		checkUnit("villa", "Villa", "Villa", dw, concepts.FormDetached, 2, false, false, "200", "5"),
+		checkUnit("terrace2", "Stort rekkehus", "Large terraced house", dw, concepts.FormTerraced, 2, false, false, "150", "5"),
 	}
 	p.Catalogue.SiteItems = nil
 	p.Catalogue.Municipalities = []concepts.Municipality{{ID: "gol", Name: "Gol"}}
@@ -51,8 +57,8 @@ func checkProject(z *concepts.Zoning, units ...concepts.UnitLine) *concepts.Proj
 
 func u(id string, n int) concepts.UnitLine { return concepts.UnitLine{Type: id, Count: n} }
 
-// TestChecks builds variants that pass and break every check of DESIGN
-// section 6 and looks at status and message (both languages).
+// TestChecks builds variants that pass and break every check of
+// docs/RULES.md and looks at status and message (both languages).
 func TestChecks(t *testing.T) {
 	nb, en := i18n.New("nb"), i18n.New("en")
 	for _, tc := range []struct {
@@ -91,41 +97,61 @@ func TestChecks(t *testing.T) {
 		{"lift", nil, []concepts.UnitLine{u("flat3", 4), u("house2", 1)}, "tek17.lift", costing.StatusPass,
 			[]string{"tre eller flere etasjer: 4, alle med heis"}, []string{"three or more storeys: 4, all with a lift"}},
 		{"no lift", nil, []concepts.UnitLine{u("flat3", 4), u("flat3-nolift", 4)}, "tek17.lift", costing.StatusFail,
-			[]string{"krever heis): Loftsleilighet (bygg med 3 etasjer)."}, []string{"requires one): Walk-up flat (building of 3 storeys)."}},
+			[]string{"§ 12-3 (2)", "Loftsleilighet (bygg med 3 etasjer). I en bygning med tre etasjer som betjener høyst 6 boliger, kan en løfteplattform"},
+			[]string{"§ 12-3 (2)", "Walk-up flat (building of 3 storeys). In a three-storey building serving at most 6 dwellings a lifting platform"}},
 		{"lift n/a", nil, []concepts.UnitLine{u("house2", 4), u("common", 1)}, "tek17.lift", "", nil, nil},
+		// A detached house of 3 storeys is a småhus: exempt (§ 12-3 (3)).
+		{"lift n/a: småhus of 3 storeys", nil, []concepts.UnitLine{u("house3", 2)}, "tek17.lift", "", nil, nil},
 		{"accessible", nil, []concepts.UnitLine{u("flat3", 4), u("house2", 4)}, "tek17.accessible", costing.StatusPass,
 			[]string{"tilgjengelige"}, []string{"accessible"}},
 		{"accessible n/a: 2 storeys", nil, []concepts.UnitLine{u("house2", 4), u("terrace", 2)}, "tek17.accessible", "", nil, nil},
+		{"accessible n/a: 3-storey småhus", nil, []concepts.UnitLine{u("house3", 2)}, "tek17.accessible", "", nil, nil},
 		{"accessible n/a: micro exempt", nil, []concepts.UnitLine{u("micro", 4), u("micro3", 2)}, "tek17.accessible", "", nil, nil},
+		// Tun-hus: BRA 80 + 5 = 85 m².
 		{"one storey not accessible", nil, []concepts.UnitLine{u("house1", 2), u("flat3", 2)}, "tek17.accessible", costing.StatusFail,
-			[]string{"etasjer): Tun-hus (én etasje, BRA-i 80 m²)."}, []string{"storeys): Farm house (one storey, BRA-i 80 m²)."}},
+			[]string{"hovedfunksjoner på inngangsplanet", "Tun-hus (én etasje, 85 m² BRA)."}, []string{"entrance floor", "Farm house (one storey, 85 m² BRA)."}},
+		// Storleilighet: BRA 70 + 2 = 72 m² > 50: must be accessible.
 		{"large flat not accessible", nil, []concepts.UnitLine{u("big3", 1), u("flat3", 9)}, "tek17.accessible", costing.StatusFail,
-			[]string{"etasjer): Storleilighet (bygg med 4 etasjer, BRA-i 70 m²)."}, []string{"storeys): Large flat (building of 4 storeys, BRA-i 70 m²)."}},
-		// 5 small non-accessible of 10 dwellings in 3+ storey buildings: exactly half.
-		{"small exception half", nil, []concepts.UnitLine{u("small3", 5), u("flat3", 5)}, "tek17.accessible", costing.StatusPass,
-			[]string{"unntatt Hybel", "5 små boliger", "av 10 boliger"}, []string{"except Bedsit", "5 small", "of 10 dwellings"}},
-		// Micro units in tall buildings count among all dwellings there: 5 of 10.
-		{"small exception with micro", nil, []concepts.UnitLine{u("small3", 5), u("flat3", 3), u("micro3", 2)}, "tek17.accessible", costing.StatusPass,
-			[]string{"5 små boliger", "av 10 boliger"}, nil},
-		{"small exception over half", nil, []concepts.UnitLine{u("small3", 6), u("flat3", 4), u("house2", 10)}, "tek17.accessible", costing.StatusFail,
-			[]string{"tillater: Hybel (BRA-i 45 m²), 6 av 10 boliger"}, []string{"allows: Bedsit (BRA-i 45 m²), 6 of 10 dwellings"}},
+			[]string{"Storleilighet (bygg med 4 etasjer, 72 m² BRA)."}, []string{"Large flat (building of 4 storeys, 72 m² BRA)."}},
+		// 6 small dwellings (BRA 47 and 42 m²), 3 accessible: ceil(6/2) = 3 required.
+		{"small exception half", nil, []concepts.UnitLine{u("small3", 3), u("small3a", 3), u("flat3", 5)}, "tek17.accessible", costing.StatusPass,
+			[]string{"3 av 6 tilgjengelige, minst 3 kreves", "§ 12-2 (2)"}, []string{"3 of 6 are accessible, at least 3 required"}},
+		// 5 small, 2 accessible: ceil(5/2) = 3 required, so it fails.
+		{"small exception odd", nil, []concepts.UnitLine{u("small3", 3), u("small3a", 2)}, "tek17.accessible", costing.StatusFail,
+			[]string{"2 av 5 små boliger tilgjengelige, minst 3 kreves. Ikke tilgjengelige: Hybel (47 m² BRA)."},
+			[]string{"2 of 5 small dwellings accessible, at least 3 required. Not accessible: Bedsit (47 m² BRA)."}},
+		// The case that passed before: 12 small flats, none accessible, beside 12 large accessible ones.
+		{"no small dwelling accessible", nil, []concepts.UnitLine{u("small3", 12), u("flat3", 12)}, "tek17.accessible", costing.StatusFail,
+			[]string{"0 av 12 små boliger tilgjengelige, minst 6 kreves"}, []string{"0 of 12 small dwellings accessible, at least 6 required"}},
+		// Micro units are exempt and do not count: 2 of 4 small ones.
+		{"small exception with micro", nil, []concepts.UnitLine{u("small3", 2), u("small3a", 2), u("micro3", 2)}, "tek17.accessible", costing.StatusPass,
+			[]string{"2 av 4 tilgjengelige, minst 2 kreves"}, nil},
 		{"over half and one storey", nil, []concepts.UnitLine{u("small3", 6), u("flat3", 4), u("house1", 1)}, "tek17.accessible", costing.StatusFail,
-			[]string{"etasjer): Tun-hus (én etasje, BRA-i 80 m²). I tillegg", "tillatt: Hybel (BRA-i 45 m²), 6 av 10 boliger"}, []string{"storeys): Farm house (one storey, BRA-i 80 m²). Small", "allowed: Bedsit (BRA-i 45 m²), 6 of 10 dwellings"}},
+			[]string{"Tun-hus (én etasje, 85 m² BRA). I tillegg", "0 av 6 små boliger tilgjengelige, minst 3 kreves. Ikke tilgjengelige: Hybel (47 m² BRA)."},
+			[]string{"Farm house (one storey, 85 m² BRA). Also", "0 of 6 small dwellings accessible, at least 3 required. Not accessible: Bedsit (47 m² BRA)."}},
 		{"micro", nil, []concepts.UnitLine{u("micro", 3), u("common", 1)}, "tek17.micro", costing.StatusInfo,
 			[]string{"gjelder: Mikrohus."}, []string{"apply: Micro house."}},
 		{"micro too big", nil, []concepts.UnitLine{u("micro", 3), u("microbig", 2), u("micro3", 1)}, "tek17.micro", costing.StatusWarn,
 			[]string{"Stort mikrohus (34 m² BRA, etasjer: 1) og Mikroleilighet (25 m² BRA, etasjer: 3)"},
 			[]string{"Large micro house (34 m² BRA, storeys: 1) and Micro flat (25 m² BRA, storeys: 3)"}},
 		{"micro n/a", nil, []concepts.UnitLine{u("flat3", 3)}, "tek17.micro", "", nil, nil},
-		{"husbanken", nil, []concepts.UnitLine{u("flat3", 3), u("house1", 1), u("terrace", 2)}, "husbanken.area", costing.StatusPass,
-			[]string{"Husbankens"}, []string{"Husbanken's"}},
-		{"husbanken over", nil, []concepts.UnitLine{u("bigflat", 3), u("house2", 1), u("terrace", 2)}, "husbanken.area", costing.StatusWarn,
-			[]string{"Penthouse (95 m² BRA, grense 90 m²) og Familiehus (160 m² BRA, grense 150 m²)"},
-			[]string{"Penthouse (95 m² BRA, cap 90 m²) and Family house (160 m² BRA, cap 150 m²)"}},
+		// At the caps: flat 125 + 5 = 130, terraced 130 + 10 = 140 <= 150, detached 140 + 20 = 160 <= 200.
+		{"husbanken", nil, []concepts.UnitLine{u("flat130", 3), u("house2", 1), u("terrace", 2)}, "husbanken.area", costing.StatusPass,
+			[]string{"Husbankens", "leilighet 130 m²", "150 m²", "enebolig 200 m²"}, []string{"Husbanken's", "flat 130 m²"}},
+		{"husbanken over", nil, []concepts.UnitLine{u("hugeflat", 1), u("villa", 1), u("terrace2", 1)}, "husbanken.area", costing.StatusWarn,
+			[]string{"Storflat (135 m² BRA, grense 130 m²), Villa (205 m² BRA, grense 200 m²) og Stort rekkehus (155 m² BRA, grense 150 m²)"},
+			[]string{"Huge flat (135 m² BRA, cap 130 m²), Villa (205 m² BRA, cap 200 m²) and Large terraced house (155 m² BRA, cap 150 m²)"}},
 		{"husbanken n/a", nil, []concepts.UnitLine{u("micro", 3)}, "husbanken.area", "", nil, nil},
 		{"affordability", nil, []concepts.UnitLine{u("micro", 3)}, "affordability", costing.StatusInfo,
 			[]string{"0 av 3 (0", "3 000 000 kr"}, []string{"0 of 3 (0%)", "NOK 3,000,000"}},
 		{"affordability n/a", nil, []concepts.UnitLine{u("common", 1)}, "affordability", "", nil, nil},
+		// 15 flats with a norm of 1 need 15 parking spaces; nothing is priced.
+		{"completeness: nothing priced", &concepts.Zoning{ParkingPerDwelling: dp("1")}, []concepts.UnitLine{u("flat3", 15)}, "completeness", costing.StatusWarn,
+			[]string{"mangler 15 parkeringsplasser", "utendørs VVS (konto 73", "og veier og plasser (konto 76)"},
+			[]string{"lacks 15 parking spaces", "outdoor pipework (account 73", "and roads and squares (account 76)"}},
+		{"completeness: no norm, no parking needed", nil, []concepts.UnitLine{u("flat3", 15)}, "completeness", costing.StatusWarn,
+			[]string{"mangler utendørs VVS"}, []string{"lacks outdoor pipework"}},
+		{"completeness n/a", nil, []concepts.UnitLine{u("common", 1)}, "completeness", "", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := mustEstimate(t, checkProject(tc.zoning, tc.units...), 0)
@@ -172,7 +198,7 @@ func TestChecks(t *testing.T) {
 	}
 }
 
-// TestChecksOrder: every check applies once, in the order of DESIGN section 6.
+// TestChecksOrder: every check applies once, in the order of docs/RULES.md.
 func TestChecksOrder(t *testing.T) {
 	z := &concepts.Zoning{MaxBYAPercent: dp("50"), MaxBRAPercent: dp("100"), MinMUAPerDwelling: dp("10"),
 		MaxStoreys: ip(3), MinDwellingsPerDaa: dp("1"), ParkingPerDwelling: dp("1")}
@@ -181,7 +207,7 @@ func TestChecksOrder(t *testing.T) {
 	for _, c := range e.Checks {
 		ids = append(ids, c.ID)
 	}
-	want := "zoning.bya zoning.bra zoning.mua zoning.storeys zoning.density tek17.lift tek17.accessible tek17.micro husbanken.area affordability"
+	want := "zoning.bya zoning.bra zoning.mua zoning.storeys zoning.density tek17.lift tek17.accessible tek17.micro husbanken.area affordability completeness"
 	if got := strings.Join(ids, " "); got != want {
 		t.Errorf("checks = %s\nwant %s", got, want)
 	}
@@ -202,5 +228,32 @@ func TestFailed(t *testing.T) {
 	}
 	if got, want := strings.Join(ids, " "), "zoning.bya tek17.lift"; got != want {
 		t.Errorf("Failed() = %q, want %q", got, want)
+	}
+}
+
+// findCheck returns the estimate's check with the id, or nil.
+func findCheck(e *costing.Estimate, id string) *costing.Check {
+	for i := range e.Checks {
+		if e.Checks[i].ID == id {
+			return &e.Checks[i]
+		}
+	}
+	return nil
+}
+
+// TestCompletenessPass: with parking, pipework (73) and roads (76) priced
+// nothing lacks; an item with quantity 0 prices nothing.
+func TestCompletenessPass(t *testing.T) {
+	p := handProject()
+	p.Catalogue.SiteItems = append(p.Catalogue.SiteItems, concepts.SiteItem{ID: "ledning", Name: concepts.Text{"nb": "VA-ledning"},
+		Account: "73", Unit: concepts.UnitM, Rate: rng("1000", "1200", "1500"), VAT: true})
+	v := &p.Concept.Variants[0]
+	v.SiteItems = append(v.SiteItems, concepts.SiteItemLine{Item: "ledning", Quantity: dp("80")})
+	if c := findCheck(mustEstimate(t, p, 0), "completeness"); c == nil || c.Status != costing.StatusPass {
+		t.Errorf("completeness = %+v, want pass", c)
+	}
+	v.SiteItems[len(v.SiteItems)-1].Quantity = dp("0")
+	if c := findCheck(mustEstimate(t, p, 0), "completeness"); c == nil || c.Status != costing.StatusWarn {
+		t.Errorf("completeness with 0 m of pipe = %+v, want warn", c)
 	}
 }

@@ -1,11 +1,13 @@
 package costing
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/hallingdal/bokonsept/concepts"
+	"github.com/hallingdal/bokonsept/i18n"
 	"github.com/shopspring/decimal"
 )
 
@@ -85,16 +87,15 @@ type quantities struct {
 }
 
 var (
-	hundred      = decimal.NewFromInt(100)
-	thousand     = decimal.NewFromInt(1000)
-	parkingSpace = decimal.NewFromInt(18) // m² BYA/BRA per surface parking space (H-2300)
+	hundred  = decimal.NewFromInt(100)
+	thousand = decimal.NewFromInt(1000)
 )
 
 // Compile prepares variant i of the project for estimating. It fails when
 // the variant refers to what the catalogue lacks.
 func Compile(p *concepts.Project, variant int) (*Model, error) {
 	if p == nil || p.Concept == nil {
-		return nil, fmt.Errorf("costing: no concept")
+		return nil, errorf("costing.err.no_concept")
 	}
 	cat, pb, err := p.VariantCatalogue(variant)
 	if err != nil {
@@ -115,11 +116,11 @@ func Compile(p *concepts.Project, variant int) (*Model, error) {
 		m.zoning = *c.Site.Zoning
 	}
 	if len(v.Units) == 0 {
-		return nil, fmt.Errorf("variant %q has no units", v.Name)
+		return nil, errorf("costing.err.no_units", v.Name)
 	}
 	muni := cat.Municipality(c.Municipality)
 	if muni == nil {
-		return nil, fmt.Errorf("concept %q: municipality %q is not in catalogue %q", c.Name, c.Municipality, cat.Name)
+		return nil, errorf("costing.err.municipality", c.Municipality, cat.Name)
 	}
 
 	// Unit lines and quantities.
@@ -132,23 +133,23 @@ func Compile(p *concepts.Project, variant int) (*Model, error) {
 	for _, ul := range v.Units {
 		ut := cat.UnitType(ul.Type)
 		if ut == nil {
-			return nil, fmt.Errorf("variant %q: unit type %q is not in catalogue %q", v.Name, ul.Type, cat.Name)
+			return nil, errorf("costing.err.unit_type", v.Name, ul.Type, cat.Name)
 		}
 		if ul.Count < 0 {
-			return nil, fmt.Errorf("variant %q: unit type %q: count %d is negative", v.Name, ul.Type, ul.Count)
+			return nil, errorf("costing.err.count", v.Name, ul.Type, ul.Count)
 		}
 		l := unitLine{ut: ut, count: ul.Count, area: lineAreas(ut, ul.Count), n: decimal.NewFromInt(int64(ul.Count))}
 		l.bta, l.unitBRA = l.area.BTA, addDec(addDec(ut.Area.BRAi, ut.Area.BRAe), ut.Area.BRAb)
 		keys = sortedKeys(keys, ut.Rates)
 		for _, code := range keys {
 			if err := addCode(&l, code, false, ut.Rates[code], factor); err != nil {
-				return nil, fmt.Errorf("variant %q: unit type %q: %w", v.Name, ut.ID, err)
+				return nil, errorf("costing.err.code", v.Name, ut.ID, err.Error())
 			}
 		}
 		keys = sortedKeys(keys, ut.Fixed)
 		for _, code := range keys {
 			if err := addCode(&l, code, true, ut.Fixed[code], factor); err != nil {
-				return nil, fmt.Errorf("variant %q: unit type %q: %w", v.Name, ut.ID, err)
+				return nil, errorf("costing.err.code", v.Name, ut.ID, err.Error())
 			}
 		}
 		for k := range l.codes {
@@ -179,17 +180,17 @@ func Compile(p *concepts.Project, variant int) (*Model, error) {
 	for _, sl := range v.SiteItems {
 		it := cat.SiteItem(sl.Item)
 		if it == nil {
-			return nil, fmt.Errorf("variant %q: site item %q is not in catalogue %q", v.Name, sl.Item, cat.Name)
+			return nil, errorf("costing.err.site_item", v.Name, sl.Item, cat.Name)
 		}
 		if err := checkAccount(it); err != nil {
-			return nil, fmt.Errorf("variant %q: %w", v.Name, err)
+			return nil, errorf("costing.err.account", v.Name, it.ID, it.Account)
 		}
 		il := itemLine{item: it}
 		if sl.Quantity != nil {
 			il.qty = *sl.Quantity
 		} else {
 			if !it.Unit.Derived() {
-				return nil, fmt.Errorf("variant %q: site item %q is priced per %s and needs a quantity", v.Name, it.ID, it.Unit)
+				return nil, errorf("costing.err.quantity", v.Name, it.ID, string(it.Unit))
 			}
 			il.qty, il.derived = q.derive(it.Unit), true
 		}
@@ -199,13 +200,13 @@ func Compile(p *concepts.Project, variant int) (*Model, error) {
 	for _, id := range muni.Items {
 		it := cat.SiteItem(id)
 		if it == nil {
-			return nil, fmt.Errorf("municipality %q: site item %q is not in catalogue %q", muni.ID, id, cat.Name)
+			return nil, errorf("costing.err.municipal_item", muni.ID, id, cat.Name)
 		}
 		if err := checkAccount(it); err != nil {
-			return nil, fmt.Errorf("municipality %q: %w", muni.ID, err)
+			return nil, errorf("costing.err.account", muni.ID, it.ID, it.Account)
 		}
 		if !it.Unit.Derived() {
-			return nil, fmt.Errorf("municipality %q: site item %q is priced per %s, which cannot be derived; municipal items need a derived unit", muni.ID, it.ID, it.Unit)
+			return nil, errorf("costing.err.municipal_unit", muni.ID, it.ID, string(it.Unit))
 		}
 		if listed[it.ID] {
 			// The variant lists the item itself (perhaps with its own
@@ -216,7 +217,44 @@ func Compile(p *concepts.Project, variant int) (*Model, error) {
 	}
 	m.alignExponents()
 	m.sim = m.compileSim()
+	if most := m.sim.max * (1 + toFloat(m.assume.PriceAdjustmentPercent)/100); !(most <= MaxAmount) {
+		return nil, errorf("costing.err.too_large", v.Name, i18n.NOK(decimal.NewFromInt(MaxAmount)))
+	}
 	return m, nil
+}
+
+// MaxAmount is the largest kostnadsramme inkl. prisregulering, NOK, that an
+// estimate may reach with every rate, factor and risk at its high end. Far
+// above any housing project, it keeps every amount exact in int64 kroner
+// and in the simulation's float64 (docs/FORMATS.md, "Limits"); Compile
+// refuses a variant that could exceed it rather than print a wrong figure.
+const MaxAmount = 1_000_000_000_000_000
+
+// MaxSimulationWork is the most draws a simulation of several variants may
+// make in all: iterations × (variables, factors and risks) summed over the
+// variants. It keeps a run within seconds and memory within reason.
+const MaxSimulationWork = 500_000_000
+
+// Work returns the draws the model's simulation makes: iterations × (one
+// per variable and factor, two per risk).
+func (m *Model) Work() int64 {
+	per := int64(len(m.sim.vars) + len(m.sim.factors) + 2*len(m.sim.risks))
+	return int64(max(m.assume.Simulation.Iterations, 0)) * max(per, 1)
+}
+
+// CheckWork returns an error when simulating all the models would make
+// more than MaxSimulationWork draws.
+func CheckWork(models []*Model) error {
+	var work int64
+	for _, m := range models {
+		if m != nil {
+			work += m.Work()
+		}
+	}
+	if work > MaxSimulationWork {
+		return errorf("costing.err.too_much_work", int(work), MaxSimulationWork)
+	}
+	return nil
 }
 
 // alignExponents gives every quantity of the unit lines' codes one decimal
@@ -275,16 +313,20 @@ func (s scale) times(x decimal.Decimal) decimal.Decimal {
 
 func addCode(l *unitLine, code string, fixed bool, r concepts.Range, factor scale) error {
 	if code == "" || code[0] < '2' || code[0] > '6' {
-		return fmt.Errorf("code %q does not roll up into NS 3453 posts 2-6", code)
+		return fmt.Errorf("%q", code)
 	}
 	k := code[0] - '0'
 	l.codes[k] = append(l.codes[k], codeRef{code: code, fixed: fixed, rng: r, price: factor.times(r.Likely)})
 	return nil
 }
 
+// errBadAccount says a site item's account is neither a code under 7 nor
+// "8" or "9"; the caller names the item.
+var errBadAccount = errors.New("bad account")
+
 func checkAccount(it *concepts.SiteItem) error {
 	if it.Account == "" || (it.Account[0] != '7' && it.Account != "8" && it.Account != "9") {
-		return fmt.Errorf("site item %q: account %q is neither a code under 7 nor \"8\" or \"9\"", it.ID, it.Account)
+		return errBadAccount
 	}
 	return nil
 }

@@ -19,8 +19,10 @@ type Estimate struct {
 	// PriceBook is the name of the variant's price book, or "".
 	PriceBook string
 	Currency  string
-	// PriceLevel is the catalogue's price level, or the price book's when
-	// the variant has one that gives it.
+	// PriceLevel is the month the estimate is priced at: the concept's
+	// price level when it sets one (every rate indexed to it), else the
+	// catalogue's (a price book at another month is then reported by the
+	// pricelevel.mixed check, not relabelled).
 	PriceLevel string
 	VATPercent decimal.Decimal
 
@@ -69,7 +71,7 @@ type Estimate struct {
 	// exact; nil when no unit type gives carbon_kg_per_m2.
 	CarbonKg *decimal.Decimal
 
-	// Checks are the checks that apply, in the order of DESIGN section 6.
+	// Checks are the checks that apply, in the order of docs/RULES.md.
 	Checks []Check
 
 	// SiteArea and PavedArea are the site's area and its paved area in m².
@@ -226,9 +228,6 @@ func (m *Model) Estimate() *Estimate {
 	}
 	if m.pb != nil {
 		e.PriceBook = m.pb.Name
-		if m.pb.PriceLevel != "" {
-			e.PriceLevel = m.pb.PriceLevel
-		}
 	}
 	e.Density = m.density()
 

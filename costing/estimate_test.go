@@ -210,12 +210,12 @@ func TestHandComputedVariant(t *testing.T) {
 	for _, c := range e.Checks {
 		ids = append(ids, c.ID+":"+string(c.Status))
 	}
-	if got, want := strings.Join(ids, " "), "zoning.bya:pass zoning.bra:fail zoning.mua:pass zoning.storeys:pass zoning.density:fail tek17.accessible:fail husbanken.area:pass affordability:info"; got != want {
+	if got, want := strings.Join(ids, " "), "zoning.bya:pass zoning.bra:fail zoning.mua:pass zoning.storeys:pass zoning.density:fail tek17.accessible:fail husbanken.area:pass affordability:info completeness:warn"; got != want {
 		t.Errorf("checks = %s\nwant     %s", got, want)
 	}
 }
 
-// TestReportJSON checks the machine-readable output of DESIGN section 7,
+// TestReportJSON checks the machine-readable output of docs/FORMATS.md,
 // keys in order, for the hand-computed variant.
 func TestReportJSON(t *testing.T) {
 	e := mustEstimate(t, handProject(), 0)
@@ -324,17 +324,22 @@ func TestReportJSON(t *testing.T) {
     {
      "id": "tek17.accessible",
      "status": "fail",
-     "message": "Must be accessible dwellings (TEK17 § 12-2: the dwelling has one storey – every flat does – or stands in a building of three or more storeys): Mini flat (one storey, BRA-i 40 m²)."
+     "message": "Must be accessible dwellings (TEK17 § 12-2: the dwelling stands in a building that needs a lift, or has all main functions on its entrance floor – every flat does): Mini flat (one storey, 43 m² BRA)."
     },
     {
      "id": "husbanken.area",
      "status": "pass",
-     "message": "Every dwelling is within Husbanken's area caps for the housing-quality loan (flat 90 m², terraced and semi-detached 140 m², detached 150 m² BRA)."
+     "message": "Every dwelling is within Husbanken's area caps for the housing-quality loan (flat 130 m², småhus – terraced and semi-detached – 150 m², detached 200 m² BRA)."
     },
     {
      "id": "affordability",
      "status": "info",
      "message": "Dwellings with a cost-based price within the first-time buyer limit of NOK 3,000,000: 5 of 9 (55.6%)."
+    },
+    {
+     "id": "completeness",
+     "status": "warn",
+     "message": "The estimate lacks outdoor pipework (account 73: water and sewage). Add the site items, or note why they are not needed."
     }
    ]
   }

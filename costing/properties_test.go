@@ -185,6 +185,21 @@ func TestPriceBookRepeatingCatalogue(t *testing.T) {
 		t.Errorf("price book name = %v", priced.PriceBook)
 	}
 	priced.PriceBook = nil
+	// The priced variant adds one check: the book prices every line, and
+	// posts 2-7 of entreprisekostnad = 1.1 × posts 2-7 (post 1 at 10 %), so
+	// it covers 100 / 1.1 = 90.9 %.
+	cov, ok := e1.PriceBookCoverage()
+	if !ok || cov.Named != cov.Lines || cov.Lines == 0 {
+		t.Errorf("coverage = %+v, want every line", cov)
+	}
+	if x := cov.Percent.InexactFloat64(); x < 90.90 || x > 90.92 {
+		t.Errorf("coverage = %.4f %%, want 90.91", x)
+	}
+	if last := priced.Checks[len(priced.Checks)-1]; last.ID != "pricebook.coverage" || last.Status != "info" {
+		t.Errorf("last check = %+v, want pricebook.coverage info", last)
+	} else {
+		priced.Checks = priced.Checks[:len(priced.Checks)-1]
+	}
 	a, _ := json.Marshal(plain)
 	b, _ := json.Marshal(priced)
 	if string(a) != string(b) {
@@ -206,8 +221,20 @@ func TestPriceBook(t *testing.T) {
 	// mini post 2: 5 × 1.1 × 20000 × 50 = 5 500 000 (was 5 775 000); vei 120 × 1.1 × 2900 = 382 800.
 	eq(t, "post 2", e.Posts[2], "12562020")
 	eq(t, "post 7", e.Posts[7], "690800")
-	if e.PriceBook != "Hallingbygg" || e.PriceLevel != "2026-11" {
+	// Without a concept price level the estimate stays at the catalogue's
+	// month and says the levels are mixed.
+	if e.PriceBook != "Hallingbygg" || e.PriceLevel != "2025-06" {
 		t.Errorf("price book %q level %q", e.PriceBook, e.PriceLevel)
+	}
+	nb := i18n.New("nb")
+	mixed, cover := findCheck(e, "pricelevel.mixed"), findCheck(e, "pricebook.coverage")
+	if mixed == nil || mixed.Status != costing.StatusWarn || !strings.Contains(mixed.Message(nb), "priset i 2026-11") {
+		t.Errorf("pricelevel.mixed = %+v", mixed)
+	}
+	// It names mini's code 2 and vei: 5 500 000 + 382 800 = 5 882 800 of
+	// entreprisekostnad 1.1 × 14 911 703 rounded = 16 402 873: 35.86 % < 50 %.
+	if cover == nil || cover.Status != costing.StatusWarn || !strings.Contains(strings.ReplaceAll(cover.Message(nb), "\u00a0", " "), "35,9 % av entreprisekostnaden") {
+		t.Errorf("pricebook.coverage = %+v %q", cover, cover.Message(nb))
 	}
 	if p.Catalogue.UnitType("mini").Rates["2"].Likely.String() != "21000" {
 		t.Error("price book changed the catalogue")
@@ -222,7 +249,7 @@ func TestCompileErrors(t *testing.T) {
 	}{
 		{"unit type", func(p *concepts.Project) { p.Concept.Variants[0].Units[1].Type = "slott" }, `unit type "slott"`},
 		{"site item", func(p *concepts.Project) { p.Concept.Variants[0].SiteItems[0].Item = "bro" }, `site item "bro"`},
-		{"municipality", func(p *concepts.Project) { p.Concept.Municipality = "oslo" }, `municipality "oslo"`},
+		{"municipality", func(p *concepts.Project) { p.Concept.Municipality = "oslo" }, `Municipality "oslo"`},
 		{"quantity", func(p *concepts.Project) { p.Concept.Variants[0].SiteItems[0].Quantity = nil }, `site item "vei" is priced per m and needs a quantity`},
 		{"municipal item unit", func(p *concepts.Project) { p.Catalogue.Municipalities[0].Items = []string{"vei"} }, `site item "vei" is priced per m`},
 		{"municipal item missing", func(p *concepts.Project) { p.Catalogue.Municipalities[0].Items = []string{"kloakk"} }, `site item "kloakk"`},

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"encoding/json"
 	"reflect"
 	"sync/atomic"
 
@@ -238,12 +237,14 @@ func (e *editor) recompute() {
 	e.errs = make([]error, n)
 	e.fingerprints = make([]string, n)
 	for i := range n {
-		e.fingerprints[i] = e.fingerprint(i)
 		m, err := costing.Compile(e.project, i)
 		if err != nil {
 			e.errs[i] = err
 			continue
 		}
+		// The cache keys on what the simulation computes, never on file
+		// paths: a price book or catalogue edited on disk gets a new key.
+		e.fingerprints[i] = m.SimulationKey()
 		est := m.Estimate()
 		if d, ok := e.dists[e.fingerprints[i]]; ok {
 			est = est.WithSimulation(d)
@@ -251,27 +252,6 @@ func (e *editor) recompute() {
 		e.models[i], e.estimates[i] = m, est
 	}
 	e.restartSimulation()
-}
-
-// fingerprint identifies everything variant i's simulation depends on, so
-// that a simulation is reused when an edit is undone or touches another
-// variant.
-func (e *editor) fingerprint(i int) string {
-	c := e.project.Concept
-	v := c.Variants[i]
-	b, err := json.Marshal(struct {
-		Catalogue    string
-		Municipality string
-		Site         concepts.Site
-		Assumptions  concepts.Assumptions
-		PriceBook    string
-		Units        []concepts.UnitLine
-		SiteItems    []concepts.SiteItemLine
-	}{e.project.Catalogue.Path + "\x00" + c.Catalogue, c.Municipality, c.Site, c.Assumptions, v.PriceBook, v.Units, v.SiteItems})
-	if err != nil {
-		return ""
-	}
-	return string(b)
 }
 
 // simJob is one variant model to simulate.
@@ -312,6 +292,15 @@ func (e *editor) restartSimulation() {
 		jobs = append(jobs, simJob{model: e.models[i], fp: fp})
 	}
 	if len(jobs) == 0 {
+		return
+	}
+	models := make([]*costing.Model, len(jobs))
+	for i, j := range jobs {
+		models[i] = j.model
+	}
+	if err := costing.CheckWork(models); err != nil {
+		e.simErr = err
+		e.notify(changeSimulation)
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -1,0 +1,48 @@
+package costing
+
+import "github.com/shopspring/decimal"
+
+// The values of the rules the checks apply, in one place. docs/RULES.md
+// gives each one's legal or professional source, paragraph, the address of
+// the text and the date it was read; a check's message cites the paragraph.
+var (
+	// parkingSpace is the m² BYA and BRA one surface parking space counts
+	// for (H-2300 Grad av utnytting, 2014, chapter 5).
+	parkingSpace = decimal.NewFromInt(18)
+
+	// liftStoreys is the number of storeys from which a building with
+	// flats needs a lift (TEK17 § 12-3 (2)); småhus are exempt (§ 12-3 (3)).
+	liftStoreys = 3
+	// liftPlatformDwellings is the most dwellings a 3-storey building may
+	// serve with a lifting platform instead of a lift (TEK17 § 12-3); the
+	// message names it, as the catalogue cannot tell how many a building serves.
+	liftPlatformDwellings = 6
+
+	// accessibleSmallBRA is the BRA (NS 3940: BRA-i + BRA-e + BRA-b) of a
+	// dwelling up to which only half of those in lift buildings need be
+	// accessible (TEK17 § 12-2 (2)).
+	accessibleSmallBRA = decimal.NewFromInt(50)
+	// accessibleSmallShare is that half: at least 1/accessibleSmallShare of
+	// the small dwellings, rounded up (TEK17 § 12-2 (2)).
+	accessibleSmallShare = 2
+	// accessibleOneStorey: a dwelling with all its main functions on the
+	// entrance floor (one storey) must be accessible (TEK17 § 12-2 (1)).
+	accessibleOneStorey = 1
+
+	// microMaxBRA is the BRA of a mikrohus, at most (TEK17's eased rules
+	// for mikrohus of one storey).
+	microMaxBRA = decimal.NewFromInt(30)
+
+	// Husbanken's area caps for lån til boligkvalitet, m² BRA per dwelling.
+	husbankenFlatMax     = decimal.NewFromInt(130) // flats
+	husbankenSmallMax    = decimal.NewFromInt(150) // småhus: semi-detached and terraced
+	husbankenDetachedMax = decimal.NewFromInt(200) // detached houses
+
+	// coverageWarnPercent: a price book that prices less than this share
+	// of entreprisekostnad is reported as a warning.
+	coverageWarnPercent = decimal.NewFromInt(50)
+
+	// Accounts (NS 3451) whose absence the completeness check reports.
+	accountOutdoorPipework = "73" // Utendørs VVS: water and sewage
+	accountRoads           = "76" // Veier og plasser
+)
