@@ -18,6 +18,9 @@ import (
 	"os"
 	"runtime"
 
+	// Before anything of Fyne starts: keeps its complaint about a C locale
+	// off standard error.
+	_ "github.com/hallingdal/bokonsept/app/internal/quietlocale"
 	"github.com/hallingdal/bokonsept/i18n"
 )
 
