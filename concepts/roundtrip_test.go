@@ -244,10 +244,12 @@ func TestEncodeConcept_AwkwardText(t *testing.T) {
 		"A: b", "# not a comment", " leading", "trailing ", "yes", "no", "on", "null", "~", "123", "1.50", "0x10",
 		"2026-11-27", "[1, 2]", "{a: b}", "line\nbreak", "tab\there", "quote \" and ' both", "æøå ÆØÅ", "- dash", "&anchor", "*alias", "!tag", "@at", "`tick`",
 	} {
-		c.Name = s
+		// Names refuse control characters; a note may have line breaks and tabs.
+		name := strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
+		c.Name = name
 		c.Revision.Note = s
-		c.Revision.ID = s
-		c.Variants[1].Name = s
+		c.Revision.ID = name
+		c.Variants[1].Name = name
 		c.Variants[1].PriceBook = s
 		out, err := EncodeConcept(c, nil)
 		if err != nil {

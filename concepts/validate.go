@@ -2,6 +2,7 @@ package concepts
 
 import (
 	"regexp"
+	"strconv"
 	"time"
 	"unicode"
 
@@ -63,11 +64,32 @@ func (k *checker) atKey(path string, w where, key string, args ...any) {
 	k.e.add(p.line, p.col, nil, w, key, args...)
 }
 
+// text checks a required name: not empty, at most MaxNameLength
+// characters (a catalogue path 4096), no control characters.
 func (k *checker) text(path string, w where, name, s string) {
 	if s == "" {
 		k.at(join(path, name), w, "concepts.empty", name)
+		return
+	}
+	most := MaxNameLength
+	if name == "catalogue" {
+		most = maxPathLength
+	}
+	k.str(path, w, name, s, most, false)
+}
+
+// count reports a list at path/name with more than most entries.
+func (k *checker) count(path string, w where, name string, n, most int) {
+	if n > most {
+		k.at(join(path, name), w, "concepts.concept.too_many", name, n, most)
 	}
 }
+
+// strconvItoa numbers a list entry in messages.
+func strconvItoa(i int) string { return strconv.Itoa(i) }
+
+// maxPathLength is the longest file reference (catalogue, price book).
+const maxPathLength = 4096
 
 // id checks an id and that it is unique among seen.
 func (k *checker) id(path string, w where, id string, seen map[string]bool) {
@@ -130,6 +152,11 @@ func (k *checker) codes(path string, w where, name string, m map[string]Range) {
 			continue
 		}
 		k.rng(p, ec, m[code], false)
+		lim := LimitRate
+		if name == "fixed" {
+			lim = LimitFixed
+		}
+		k.limitRange(p, ec, m[code], lim)
 	}
 }
 
@@ -178,6 +205,7 @@ func (c *Catalogue) check() *errs {
 		if s.Name.In("nb") == "" {
 			k.at(join(p, "name"), sc, "concepts.site_item.name_empty")
 		}
+		k.strText(p, sc, "name", s.Name, MaxNameLength)
 		if !accountRe.MatchString(s.Account) {
 			k.at(join(p, "account"), sc, "concepts.site_item.account", quoted(s.Account))
 		}
@@ -185,6 +213,7 @@ func (c *Catalogue) check() *errs {
 			k.at(join(p, "unit"), sc, "concepts.site_item.unit", quoted(string(s.Unit)))
 		}
 		k.rng(join(p, "rate"), sc.field("rate"), s.Rate, false)
+		k.limitRange(join(p, "rate"), sc.field("rate"), s.Rate, LimitRate)
 		if s.Municipality != "" && c.Municipality(s.Municipality) == nil {
 			k.at(join(p, "municipality"), sc, "concepts.site_item.municipality_unknown", quoted(s.Municipality))
 		}
@@ -268,6 +297,12 @@ func (c *Catalogue) checkUnitType(k *checker, i int, seen map[string]bool) {
 	if u.Name.In("nb") == "" {
 		k.at(join(p, "name"), uc, "concepts.unit_type.name_empty")
 	}
+	k.strText(p, uc, "name", u.Name, MaxNameLength)
+	for _, lang := range sortedKeys(u.Requirements) {
+		for j, r := range u.Requirements[lang] {
+			k.str(join(p, "requirements", lang), uc.field("requirements"), strconvItoa(j+1), r, MaxTextLength, false)
+		}
+	}
 	if u.Bedrooms < 0 || u.Bedrooms > 20 {
 		k.at(join(p, "bedrooms"), uc, "concepts.out_of_range", "bedrooms", u.Bedrooms, 0, 20)
 	}
@@ -287,6 +322,8 @@ func (c *Catalogue) checkUnitType(k *checker, i int, seen map[string]bool) {
 	}{{"bra_i", a.BRAi}, {"bra_e", a.BRAe}, {"bra_b", a.BRAb}, {"tba", a.TBA}, {"bta", a.BTA}, {"bya", a.BYA}} {
 		if f.v.IsNegative() {
 			k.at(join(ap, f.name), ac, "concepts.negative", f.name, num(f.v))
+		} else {
+			k.limit(ap, ac, f.name, f.v, LimitUnitArea)
 		}
 	}
 	if u.Kind == KindDwelling && !a.BRAi.IsPositive() && !a.BRAi.IsNegative() {
@@ -302,6 +339,8 @@ func (c *Catalogue) checkUnitType(k *checker, i int, seen map[string]bool) {
 	}
 	if u.CarbonKgPerM2 != nil && u.CarbonKgPerM2.IsNegative() {
 		k.at(join(p, "carbon_kg_per_m2"), uc, "concepts.negative", "carbon_kg_per_m2", num(*u.CarbonKgPerM2))
+	} else if u.CarbonKgPerM2 != nil {
+		k.limit(p, uc, "carbon_kg_per_m2", *u.CarbonKgPerM2, LimitCarbon)
 	}
 }
 
@@ -354,6 +393,7 @@ func (pb *PriceBook) check(cat *Catalogue) *errs {
 	for _, id := range sortedKeys(pb.SiteItems) {
 		p, sc := join("site_items", id), where{entryLabel("site_items", id)}
 		k.rng(join(p, "rate"), sc.field("rate"), pb.SiteItems[id].Rate, false)
+		k.limitRange(join(p, "rate"), sc.field("rate"), pb.SiteItems[id].Rate, LimitRate)
 		if cat != nil && cat.SiteItem(id) == nil {
 			k.atKey(p, nil, "concepts.pricebook.site_item_unknown", quoted(id), quoted(cat.Name))
 		}
@@ -377,6 +417,7 @@ func (c *Concept) check(cat *Catalogue) *errs {
 	k.text("", nil, "municipality", c.Municipality)
 	rc := at("revision")
 	k.text("revision", rc, "id", c.Revision.ID)
+	k.str("revision", rc, "note", c.Revision.Note, MaxTextLength, true)
 	if !dateRe.MatchString(c.Revision.Date) {
 		k.at("revision/date", rc, "concepts.revision.date_format", quoted(c.Revision.Date))
 	} else if _, err := time.Parse(time.DateOnly, c.Revision.Date); err != nil {
@@ -385,6 +426,8 @@ func (c *Concept) check(cat *Catalogue) *errs {
 	s, sc := c.Site, at("site")
 	if !s.AreaM2.IsPositive() {
 		k.at("site/area_m2", sc, "concepts.not_positive", "area_m2", num(s.AreaM2))
+	} else {
+		k.limit("site", sc, "area_m2", s.AreaM2, LimitSiteArea)
 	}
 	if s.PavedM2.IsNegative() {
 		k.at("site/paved_m2", sc, "concepts.negative", "paved_m2", num(s.PavedM2))
@@ -393,6 +436,8 @@ func (c *Concept) check(cat *Catalogue) *errs {
 	}
 	if s.LandCost.IsNegative() {
 		k.at("site/land_cost", sc, "concepts.negative", "land_cost", num(s.LandCost))
+	} else {
+		k.limit("site", sc, "land_cost", s.LandCost, LimitLandCost)
 	}
 	if z := s.Zoning; z != nil {
 		p, zc := "site/zoning", sc.field("zoning")
@@ -440,7 +485,10 @@ func (c *Concept) checkAssumptions(k *checker) {
 	}
 	if !a.FirstTimeBuyerLimit.IsPositive() {
 		k.at(join(p, "first_time_buyer_limit"), ac, "concepts.not_positive", "first_time_buyer_limit", num(a.FirstTimeBuyerLimit))
+	} else {
+		k.limit(p, ac, "first_time_buyer_limit", a.FirstTimeBuyerLimit, LimitFirstTimeBuyer)
 	}
+	k.count(p, ac, "uncertainty_factors", len(a.UncertaintyFactors), MaxLines)
 	if a.PriceLevel != "" && !monthRe.MatchString(a.PriceLevel) {
 		k.at(join(p, "price_level"), ac, "concepts.price_level", quoted(a.PriceLevel), "2026-11")
 	}
@@ -453,6 +501,8 @@ func (c *Concept) checkAssumptions(k *checker) {
 		switch {
 		case f.Name == "":
 			k.at(join(fp, "name"), fc, "concepts.factor.name_empty")
+		default:
+			k.str(fp, fc, "name", f.Name, MaxNameLength, false)
 		case seen[f.Name]:
 			k.at(join(fp, "name"), fc, "concepts.factor.name_twice", quoted(f.Name))
 		}
@@ -475,18 +525,22 @@ func (c *Concept) checkAssumptions(k *checker) {
 // checkRisks checks the event risks: a unique name, a probability from 0
 // to 100 % and an ordered, non-negative cost range.
 func (c *Concept) checkRisks(k *checker) {
+	k.count("", nil, "risks", len(c.Risks), MaxLines)
 	seen := map[string]bool{}
 	for i, r := range c.Risks {
 		p, rc := join("risks", i), where{itemLabel("risks", r.Name, i)}
 		switch {
 		case r.Name == "":
 			k.at(join(p, "name"), rc, "concepts.risk.name_empty")
+		default:
+			k.str(p, rc, "name", r.Name, MaxNameLength, false)
 		case seen[r.Name]:
 			k.at(join(p, "name"), rc, "concepts.risk.name_twice", quoted(r.Name))
 		}
 		seen[r.Name] = true
 		k.between(p, rc, "probability_percent", r.ProbabilityPercent, decimalPtr(0), &hundred, percentage)
 		k.rng(join(p, "cost"), rc.field("cost"), r.Cost, false)
+		k.limitRange(join(p, "cost"), rc.field("cost"), r.Cost, LimitRiskCost)
 	}
 }
 
@@ -539,6 +593,7 @@ func (c *Concept) checkVariants(k *checker, cat *Catalogue) {
 	if len(c.Variants) == 0 {
 		k.at("variants", nil, "concepts.concept.no_variants")
 	}
+	k.count("", nil, "variants", len(c.Variants), MaxVariants)
 	var muni map[string]bool
 	if cat != nil {
 		if m := cat.Municipality(c.Municipality); m != nil {
@@ -554,6 +609,8 @@ func (c *Concept) checkVariants(k *checker, cat *Catalogue) {
 		switch {
 		case v.Name == "":
 			k.at(join(p, "name"), vc, "concepts.variant.name_empty")
+		default:
+			k.str(p, vc, "name", v.Name, MaxNameLength, false)
 		case names[v.Name]:
 			k.at(join(p, "name"), vc, "concepts.variant.name_twice", quoted(v.Name))
 		}
@@ -561,6 +618,8 @@ func (c *Concept) checkVariants(k *checker, cat *Catalogue) {
 		if len(v.Units) == 0 {
 			k.at(join(p, "units"), vc, "concepts.variant.no_units")
 		}
+		k.count(p, vc, "units", len(v.Units), MaxLines)
+		k.count(p, vc, "site_items", len(v.SiteItems), MaxLines)
 		types := map[string]bool{}
 		for j, u := range v.Units {
 			up, uc := join(p, "units", j), vc.with(itemLabel("units", u.Type, j))
@@ -582,6 +641,8 @@ func (c *Concept) checkVariants(k *checker, cat *Catalogue) {
 			sp, sc := join(p, "site_items", j), vc.with(itemLabel("site_items", s.Item, j))
 			if s.Quantity != nil && s.Quantity.IsNegative() {
 				k.at(join(sp, "quantity"), sc, "concepts.negative", "quantity", num(*s.Quantity))
+			} else if s.Quantity != nil {
+				k.limit(sp, sc, "quantity", *s.Quantity, LimitQuantity)
 			}
 			switch {
 			case s.Item == "":
