@@ -20,7 +20,7 @@ else
 export LANG := en_US.UTF-8
 endif
 
-.PHONY: run test build deps deps-system deps-go lint vet fuzz window-test screenshot package bench clean
+.PHONY: run test build deps deps-system deps-go lint vet race fuzz window-test screenshot package bench clean
 
 run: deps build
 	./$(BIN)
@@ -30,6 +30,7 @@ build: deps-go
 
 test: deps vet
 	$(GO) test $(TAGS) -count=1 ./...
+	$(MAKE) --no-print-directory race
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory build
 	bash scripts/window_test.sh ./$(BIN)
@@ -58,6 +59,11 @@ lint: vet
 	@command -v staticcheck >/dev/null || $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 	staticcheck $(TAGS) ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+# The decoders and the engine (whose simulation runs on every core) under
+# the race detector, which needs cgo.
+race:
+	CGO_ENABLED=1 $(GO) test $(TAGS) -race -count=1 ./concepts ./costing
 
 # Short fuzz runs of the decoders (seed corpora in concepts/testdata/fuzz).
 fuzz:

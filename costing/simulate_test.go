@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/hallingdal/bokonsept/concepts"
@@ -142,19 +143,20 @@ func TestSimulationCancel(t *testing.T) {
 	p.Concept.Assumptions.Simulation.Iterations = 1_000_000
 	m := mustModel(t, p, 0)
 	ctx, cancel := context.WithCancel(context.Background())
-	calls := 0
+	// progress is called from the worker goroutines.
+	var calls atomic.Int64
 	dist, err := m.Simulate(ctx, func(done, total int) {
 		if total != 1_000_000 || done > total {
 			t.Errorf("progress %d/%d", done, total)
 		}
-		calls++
+		calls.Add(1)
 		cancel()
 	})
 	if !errors.Is(err, context.Canceled) || dist != nil {
 		t.Errorf("cancelled simulation = %v, %v", dist, err)
 	}
-	if calls == 0 || calls > runtime.GOMAXPROCS(0) {
-		t.Errorf("progress called %d times after cancel", calls)
+	if n := calls.Load(); n == 0 || n > int64(runtime.GOMAXPROCS(0)) {
+		t.Errorf("progress called %d times after cancel", n)
 	}
 	// Already cancelled.
 	if _, err := costing.Run(ctx, p, 0); !errors.Is(err, context.Canceled) {
