@@ -66,7 +66,9 @@ for n in $(seq 91 120); do
 done
 [ -n "$XVFB_PID" ] || skip "no X server could be started (Xvfb failed: $(tail -1 "$TMP/xvfb.log" 2>/dev/null))"
 
-RECOVERY="$TMP/config/fyne/$APP_ID/recovery.yaml"
+# The window's recovery copy: one per document and window in recovery/.
+RECOVERY_DIR="$TMP/config/fyne/$APP_ID/recovery"
+recovery() { ls "$RECOVERY_DIR"/*.yaml 2>/dev/null | head -1; }
 start=$(date +%s.%N)
 XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" XDG_CACHE_HOME="$TMP/cache" \
 	LANG=en_US.UTF-8 BOKONSEPT_AUTOSAVE_SECONDS=1 "$BIN" >"$TMP/app.log" 2>&1 &
@@ -118,8 +120,9 @@ case "$title" in
 esac
 
 # The autosave writes the recovery file.
-for _ in $(seq 1 50); do [ -f "$RECOVERY" ] && break; sleep 0.1; done
-[ -f "$RECOVERY" ] || fail "no recovery file after the autosave interval ($RECOVERY)"
+for _ in $(seq 1 50); do [ -n "$(recovery)" ] && break; sleep 0.1; done
+RECOVERY=$(recovery)
+[ -f "$RECOVERY" ] || fail "no recovery file after the autosave interval (in $RECOVERY_DIR)"
 grep -q 'count: 19' "$RECOVERY" || fail "the recovery file lacks the new count: the click at $COUNT_X,$COUNT_Y missed the first count entry? (see $OUT/2-edited.png)"
 say "autosave wrote $RECOVERY"
 
@@ -138,6 +141,6 @@ if kill -0 "$APP_PID" 2>/dev/null; then
 fi
 wait "$APP_PID"; rc=$?; APP_PID=
 [ "$rc" = 0 ] || fail "the program exited with code $rc: $(tail -5 "$TMP/app.log")"
-[ -e "$RECOVERY" ] && fail "a recovery file is left after a clean exit: $RECOVERY"
+[ -n "$(recovery)" ] && fail "a recovery file is left after a clean exit: $(recovery)"
 say "closed cleanly, no recovery file left"
 if [ -n "${WINDOW_TEST_OUT:-}" ] || [ "${KEEP:-}" = 1 ]; then say "PASSED (screenshots in $OUT)"; else say "PASSED"; fi

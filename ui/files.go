@@ -125,9 +125,20 @@ func (u *mainUI) onCloseRequested() {
 	})
 }
 
-// openInitial opens file, or the default sample when file is "" or cannot
-// be opened (the window then shows why).
+// openInitial opens file; when file is "" it opens the file the user had
+// open last (the newest recent file) if it is still there, and otherwise
+// the default sample. A file that cannot be opened shows why, and the
+// sample opens instead. It also removes the temporary files a killed save
+// left in the folders Bokonsept writes to.
 func (u *mainUI) openInitial(file string) {
+	go cleanStaleTemps(u.staleTempDirs())
+	if file == "" {
+		if r := u.settings.RecentFiles(); len(r) > 0 {
+			if fi, err := os.Stat(r[0]); err == nil && fi.Mode().IsRegular() {
+				file = r[0]
+			}
+		}
+	}
 	if file != "" && u.openPath(file) {
 		return
 	}
@@ -141,6 +152,8 @@ func (u *mainUI) openInitial(file string) {
 
 // setProject shows a new project and forgets the old one's undo history.
 func (u *mainUI) setProject(p *concepts.Project, original []byte, clean bool) {
+	u.files.disk = diskStamp{}
+	u.files.newDocID = ""
 	u.ed.setProject(p, original, clean)
 	// Show the family the concept is built from in the catalogue.
 	if units := u.ed.variant().Units; len(units) > 0 {
@@ -221,6 +234,9 @@ func (u *mainUI) dialogDir() string {
 // is not valid shows every problem with its file, line and column, and the
 // concept being edited stays as it was. It reports whether it opened.
 func (u *mainUI) openPath(p string) bool {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs // so that the catalogue's and price books' paths are absolute too
+	}
 	proj, err := concepts.LoadProject(p, concepts.LoadOptions{})
 	if err != nil {
 		if _, statErr := os.Stat(p); errors.Is(statErr, os.ErrNotExist) {
@@ -235,33 +251,62 @@ func (u *mainUI) openPath(p string) bool {
 		showFileError(u.win, u.l, p, err)
 		return false
 	}
-	if abs, err := filepath.Abs(p); err == nil {
-		proj.Path = abs
-	}
+	proj.Path = p
 	u.setProject(proj, data, true)
+	u.files.disk = stampOf(proj.Path, data)
 	u.settings.AddRecentFile(proj.Path)
 	u.refreshMenu()
 	return true
 }
 
 // save writes the concept to its file (asking for one when it has none)
-// and then runs then, if not nil.
+// and then runs then, if not nil. It asks first when the file changed on
+// disk since it was opened or saved, and when it is read-only.
 func (u *mainUI) save(then func()) {
-	if u.ed.project.Path == "" {
+	p := u.ed.project.Path
+	if p == "" {
 		u.saveAs(then)
 		return
 	}
-	if u.saveTo(u.ed.project.Path) && then != nil {
-		then()
+	s, ok := u.prepareSave(p)
+	if !ok {
+		return
 	}
+	u.checkDiskChange(p, then, func() {
+		confirmReadOnly(u.l, u.win, p, func() {
+			if u.writeSave(s) && then != nil {
+				then()
+			}
+		})
+	})
 }
 
 // saveAs asks where to save the concept, saves it there and runs then.
+// A concept that could not be saved is explained before the dialog opens;
+// an existing file is replaced only when the user says so.
 func (u *mainUI) saveAs(then func()) {
+	check := *u.ed.project
+	if err := check.Validate(); err != nil {
+		u.showSaveProblems(err)
+		return
+	}
 	showSaveFile(u.l, u.win, u.dialogDir(), fileNameFor(u.ed.concept().Name), yamlExts, func(p string) {
-		if u.saveTo(p) && then != nil {
-			then()
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
 		}
+		if p == u.ed.project.Path {
+			u.save(then)
+			return
+		}
+		s, ok := u.prepareSave(p)
+		if !ok {
+			return
+		}
+		confirmReplace(u.l, u.win, p, func() {
+			if u.writeSave(s) && then != nil {
+				then()
+			}
+		})
 	})
 }
 
@@ -286,36 +331,71 @@ func fileNameFor(name string) string {
 	return s + ".yaml"
 }
 
-// saveTo writes the concept to p atomically, keeping the comments of the
-// file it was opened from. It refuses a concept that would not open again
-// and says why. It reports whether the concept was saved.
+// saveTo writes the concept to p at once, without questions: it is
+// prepareSave and writeSave. It reports whether the concept was saved.
 func (u *mainUI) saveTo(p string) bool {
 	if abs, err := filepath.Abs(p); err == nil {
 		p = abs
 	}
-	c, books, err := u.rebase(p)
-	if err != nil {
-		showFileError(u.win, u.l, p, err)
-		return false
-	}
+	s, ok := u.prepareSave(p)
+	return ok && u.writeSave(s)
+}
+
+// pendingSave is a concept ready to be written to its file.
+type pendingSave struct {
+	// path is the file (absolute).
+	path string
+	// concept and books are the concept and price books with references
+	// relative to path's folder.
+	concept *concepts.Concept
+	books   map[string]*concepts.PriceBook
+	// copies are the built-in price books to write beside the file.
+	copies []fileCopy
+	// data is the file's new text.
+	data []byte
+}
+
+// prepareSave computes what saving the concept to p writes, without
+// writing anything. A concept that would not open again is refused with
+// the reasons shown; it reports whether the concept can be saved.
+func (u *mainUI) prepareSave(p string) (pendingSave, bool) {
+	c, books, copies := u.rebase(p)
 	check := *u.ed.project
 	check.Path, check.Concept, check.PriceBooks = p, c, books
 	if err := check.Validate(); err != nil {
 		u.showSaveProblems(err)
-		return false
+		return pendingSave{}, false
 	}
 	data, err := concepts.EncodeConcept(c, u.ed.original)
-	if err == nil {
-		err = concepts.WriteFileAtomic(p, data)
-	}
 	if err != nil {
-		showFileError(u.win, u.l, p, err)
+		showSaveError(u.win, u.l, p, err)
+		return pendingSave{}, false
+	}
+	return pendingSave{path: p, concept: c, books: books, copies: copies, data: data}, true
+}
+
+// writeSave writes s: the price books it copies, then the concept file,
+// each atomically. It reports whether the concept was saved; a failure is
+// shown under a saving title and leaves the file as it was.
+func (u *mainUI) writeSave(s pendingSave) bool {
+	for _, c := range s.copies {
+		if _, err := os.Stat(c.dest); err == nil {
+			continue // a file of that name is there already: it is used
+		}
+		if err := concepts.WriteFileAtomic(c.dest, c.data); err != nil {
+			showSaveError(u.win, u.l, c.dest, err)
+			return false
+		}
+	}
+	if err := concepts.WriteFileAtomic(s.path, s.data); err != nil {
+		showSaveError(u.win, u.l, s.path, err)
 		return false
 	}
-	u.ed.project.Concept, u.ed.project.PriceBooks = c, books
-	u.ed.markSaved(p, data)
+	u.ed.project.Concept, u.ed.project.PriceBooks = s.concept, s.books
+	u.ed.markSaved(s.path, s.data)
+	u.files.disk = stampOf(s.path, s.data)
 	u.removeRecovery()
-	u.settings.AddRecentFile(p)
+	u.settings.AddRecentFile(s.path)
 	u.refreshMenu()
 	return true
 }
@@ -332,11 +412,19 @@ func (u *mainUI) showSaveProblems(err error) {
 	newCloseDialog(u.win, &dialogKeys{}, u.l.T("ui.save.invalid_title"), u.l.T("ui.dialog.close"), content).Show()
 }
 
+// fileCopy is a file to write: a built-in price book copied beside a
+// concept saved for the first time.
+type fileCopy struct {
+	dest string
+	data []byte
+}
+
 // rebase returns a copy of the concept whose catalogue and price-book
-// references are relative to the folder of p, and the price books keyed by
-// those references. A price book that exists only as a built-in sample is
-// copied next to p (unless a file of its name is there).
-func (u *mainUI) rebase(p string) (*concepts.Concept, map[string]*concepts.PriceBook, error) {
+// references are written for a concept file at p (see relRef), the price
+// books keyed by those references, and the built-in price books to copy
+// next to p (a built-in price book is referred to by its name there; a
+// file of that name already there is used instead).
+func (u *mainUI) rebase(p string) (*concepts.Concept, map[string]*concepts.PriceBook, []fileCopy) {
 	proj := u.ed.project
 	newDir := filepath.Dir(p)
 	c := proj.Concept.Clone()
@@ -350,6 +438,7 @@ func (u *mainUI) rebase(p string) (*concepts.Concept, map[string]*concepts.Price
 	if c.Catalogue != concepts.BuiltinCatalogue && proj.Catalogue != nil {
 		c.Catalogue = relRef(newDir, proj.Catalogue.Path)
 	}
+	var copies []fileCopy
 	moved := map[string]string{}
 	for i := range c.Variants {
 		ref := c.Variants[i].PriceBook
@@ -365,15 +454,11 @@ func (u *mainUI) rebase(p string) (*concepts.Concept, map[string]*concepts.Price
 			continue
 		}
 		var nr string
-		if _, err := os.Stat(pb.Path); err == nil {
+		if filepath.IsAbs(pb.Path) {
 			nr = relRef(newDir, pb.Path)
 		} else if data, err := assets.Samples.ReadFile(pb.Path); err == nil {
 			dest := filepath.Join(newDir, path.Base(pb.Path))
-			if _, err := os.Stat(dest); err != nil {
-				if err := concepts.WriteFileAtomic(dest, data); err != nil {
-					return nil, nil, err
-				}
-			}
+			copies = append(copies, fileCopy{dest: dest, data: data})
 			copied := pb.Clone()
 			copied.Path = dest
 			pb = copied
@@ -385,17 +470,24 @@ func (u *mainUI) rebase(p string) (*concepts.Concept, map[string]*concepts.Price
 		books[nr] = pb
 		c.Variants[i].PriceBook = nr
 	}
-	return c, books, nil
+	return c, books, copies
 }
 
-// relRef writes file as a reference relative to dir, with forward slashes.
+// relRef writes file as the reference a concept file in dir keeps to it,
+// with forward slashes: relative when file is in dir or a folder below it
+// (the two move together, as a project folder does), else absolute (a
+// path that climbs out of the concept's folder, such as
+// "../../bk/assets/prisbok.yaml", breaks as soon as either file moves).
 func relRef(dir, file string) string {
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		return filepath.ToSlash(file)
 	}
+	if absDir, err := filepath.Abs(dir); err == nil {
+		dir = absDir
+	}
 	rel, err := filepath.Rel(dir, abs)
-	if err != nil {
+	if err != nil || !filepath.IsLocal(rel) {
 		return filepath.ToSlash(abs)
 	}
 	return filepath.ToSlash(rel)

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,7 +41,10 @@ func (u *mainUI) exportItems() []*fyne.MenuItem {
 	return []*fyne.MenuItem{pdf, xlsx}
 }
 
-// onExport asks which variants the document describes, then where to save it.
+// onExport asks which variants the document describes, finishes their
+// estimates (the simulation), and only then asks where to save it: a
+// variant that cannot be estimated is explained before any file dialog
+// opens, and no file is touched until the document is ready to write.
 func (u *mainUI) onExport(kind exportKind) {
 	l := u.l
 	selected := l.T("ui.export.selected", u.ed.variant().Name)
@@ -59,84 +63,150 @@ func (u *mainUI) onExport(kind exportKind) {
 				variants = append(variants, i)
 			}
 		}
-		u.chooseExportFile(kind, variants)
+		u.prepareExport(kind, variants, func(in tender.Input) { u.chooseExportFile(kind, in) })
 	})
 	d.Show()
 }
 
-// chooseExportFile asks where to save the document and then exports it.
-func (u *mainUI) chooseExportFile(kind exportKind, variants []int) {
+// chooseExportFile asks where to save the document (asking before it
+// replaces a file) and then writes it.
+func (u *mainUI) chooseExportFile(kind exportKind, in tender.Input) {
 	name := strings.TrimSuffix(fileNameFor(u.ed.concept().Name), ".yaml") + kind.ext
 	showSaveFile(u.l, u.win, u.dialogDir(), name, []string{kind.ext}, func(p string) {
-		u.export(kind, variants, p)
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		confirmReplace(u.l, u.win, p, func() { u.writeExport(kind, in, p) })
 	})
 }
 
-// export writes the document to path on a goroutine, with a progress
-// dialog: the variants still waiting for their simulation are simulated
-// first. When done it offers to open the folder. The goroutine hands every
-// change of the window to the UI goroutine (u.ed.post, which is fyne.Do).
-func (u *mainUI) export(kind exportKind, variants []int, path string) {
+// prepareExport computes what the document of variants shows, and calls
+// ready with it on the UI goroutine. A variant the engine cannot estimate
+// is explained instead. The simulations still missing run on a goroutine
+// with a progress dialog that can cancel them; every change of the window
+// goes to the UI goroutine through u.ed.post (fyne.Do).
+func (u *mainUI) prepareExport(kind exportKind, variants []int, ready func(tender.Input)) {
 	l := u.l
 	proj := *u.ed.project
 	proj.PriceBooks = maps.Clone(u.ed.project.PriceBooks)
 	models := append([]*costing.Model(nil), u.ed.models...)
 	estimates := append([]*costing.Estimate(nil), u.ed.estimates...)
-	for i, e := range estimates {
-		if e == nil {
-			showFileError(u.win, l, path, u.ed.errs[i])
+	for _, i := range variants {
+		if estimates[i] == nil {
+			showWriteError(u.win, l, l.T("ui.export.error_title"), proj.Concept.Variants[i].Name, u.ed.errs[i])
 			return
 		}
 	}
 	in := tender.Input{Project: &proj, Estimates: estimates, Variants: variants, Lang: l.Lang(), Version: u.version}
+	iterations := proj.Concept.Assumptions.Simulation.Iterations
+	if !needsSimulation(models, estimates, variants, iterations) {
+		ready(in)
+		return
+	}
 
 	bar := widget.NewProgressBar()
 	status := widget.NewLabel(l.T("ui.export.simulating"))
 	ctx, cancel := context.WithCancel(context.Background())
 	progress := dialog.NewCustomWithoutButtons(l.T(kind.title), container.NewVBox(status, bar), u.win)
-	progress.SetButtons([]fyne.CanvasObject{&widget.Button{Text: l.T("ui.dialog.cancel"), OnTapped: cancel}})
+	keys := &dialogKeys{}
+	progress.SetButtons([]fyne.CanvasObject{newDialogButton(keys, l.T("ui.dialog.cancel"), theme.CancelIcon(), widget.MediumImportance, progress.Hide)})
+	keys.answer(u.win, progress, nil)
+	progress.SetOnClosed(cancel)
 	progress.Resize(fyne.NewSize(420, 0))
 	progress.Show()
 
 	post := u.ed.post
 	go func() {
-		defer cancel()
-		err := simulateAll(ctx, models, estimates, proj.Concept.Assumptions.Simulation.Iterations, func(f float64) {
+		err := simulateAll(ctx, models, estimates, variants, iterations, func(f float64) {
 			post(func() { bar.SetValue(f) })
 		})
-		if err == nil {
-			post(func() { status.SetText(l.T("ui.export.writing")) })
-			err = tender.WriteFileAtomic(path, func(w io.Writer) error { return kind.write(w, in) })
-		}
 		post(func() {
-			progress.Hide()
-			switch {
-			case ctx.Err() != nil && err != nil:
-			case err != nil:
-				showFileError(u.win, l, path, err)
-			default:
-				u.showExported(path)
+			if ctx.Err() != nil {
+				return // cancelled: the dialog is gone, nothing was written
 			}
+			progress.Hide()
+			if err != nil {
+				showWriteError(u.win, l, l.T("ui.export.error_title"), l.T(kind.title), err)
+				return
+			}
+			ready(in)
 		})
 	}()
 }
 
-// simulateAll fills in the simulation of every estimate that lacks one
-// (in place), reporting progress from 0 to 1. It runs off the UI goroutine.
-func simulateAll(ctx context.Context, models []*costing.Model, estimates []*costing.Estimate, iterations int, progress func(float64)) error {
+// writeExport writes the document to path on a goroutine, with a dialog
+// saying so, atomically: a failure leaves a file at path as it was. When
+// done it offers to open the folder.
+func (u *mainUI) writeExport(kind exportKind, in tender.Input, path string) {
+	l := u.l
+	bar := widget.NewProgressBarInfinite()
+	status := widget.NewLabel(l.T("ui.export.writing"))
+	progress := dialog.NewCustomWithoutButtons(l.T(kind.title), container.NewVBox(status, bar), u.win)
+	progress.Resize(fyne.NewSize(420, 0))
+	progress.Show()
+	post := u.ed.post
+	go func() {
+		err := tender.WriteFileAtomic(path, func(w io.Writer) error { return kind.write(w, in) })
+		post(func() {
+			bar.Stop()
+			progress.Hide()
+			if err != nil {
+				showWriteError(u.win, l, l.T("ui.export.error_title"), path, err)
+				return
+			}
+			u.showExported(path)
+		})
+	}()
+}
+
+// needsSimulation reports whether a variant of the document still lacks
+// its simulation.
+func needsSimulation(models []*costing.Model, estimates []*costing.Estimate, variants []int, iterations int) bool {
+	if iterations <= 0 {
+		return false
+	}
+	for _, i := range variants {
+		if estimates[i].P50 == nil && models[i] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// simulateAll fills in the simulation of every estimate of variants that
+// lacks one (in place), reporting progress from 0 to 1 in steps of about
+// a percent. It runs off the UI goroutine; progress is called from the
+// simulation's workers, never twice with the same value.
+func simulateAll(ctx context.Context, models []*costing.Model, estimates []*costing.Estimate, variants []int, iterations int, progress func(float64)) error {
 	if iterations <= 0 {
 		return nil
 	}
 	var todo []int
-	for i, e := range estimates {
-		if e.P50 == nil && models[i] != nil {
+	for _, i := range variants {
+		if estimates[i].P50 == nil && models[i] != nil {
 			todo = append(todo, i)
 		}
 	}
+	var shown atomic.Int64 // the last percentage reported
+	shown.Store(-1)
+	report := func(f float64) {
+		pct := int64(f * 100)
+		for {
+			last := shown.Load()
+			if pct <= last {
+				return
+			}
+			if shown.CompareAndSwap(last, pct) {
+				progress(float64(pct) / 100)
+				return
+			}
+		}
+	}
+	report(0)
 	for k, i := range todo {
 		d, err := models[i].Simulate(ctx, func(done, total int) {
-			if total > 0 && done%(max(total/50, 1)) == 0 {
-				progress((float64(k) + float64(done)/float64(total)) / float64(len(todo)))
+			if total > 0 {
+				report((float64(k) + float64(done)/float64(total)) / float64(len(todo)))
 			}
 		})
 		if err != nil {
@@ -146,7 +216,7 @@ func simulateAll(ctx context.Context, models []*costing.Model, estimates []*cost
 			estimates[i] = estimates[i].WithSimulation(d)
 		}
 	}
-	progress(1)
+	report(1)
 	return nil
 }
 

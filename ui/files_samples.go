@@ -104,10 +104,15 @@ func decodeProject(name string, data []byte, dir string) (*concepts.Project, err
 }
 
 // loadPriceBookRef loads the price book ref names: a file relative to dir,
-// or else a built-in sample.
+// or else a built-in sample. When dir is "" (a sample, or a concept never
+// saved) only an absolute ref is a file: a relative one is a built-in
+// sample, never a file that happens to be in the working folder.
 func loadPriceBookRef(dir, ref string) (*concepts.PriceBook, error) {
 	file := resolveRef(dir, ref)
-	if _, err := os.Stat(file); err == nil || dir != "" && filepath.IsAbs(ref) {
+	if filepath.IsAbs(ref) {
+		return concepts.LoadPriceBook(file)
+	}
+	if _, err := os.Stat(file); err == nil && dir != "" {
 		return concepts.LoadPriceBook(file)
 	}
 	embedded := path.Join("samples", path.Clean(filepath.ToSlash(ref)))

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/hallingdal/bokonsept/tender"
 )
 
 // dialogText returns the text of every label in the top dialog.
@@ -121,56 +122,6 @@ func TestSaveRefusesInvalidConcept(t *testing.T) {
 	}
 }
 
-func TestRecovery(t *testing.T) {
-	u := newTestUI(t)
-	file, _ := u.recoveryPaths()
-	u.autosave()
-	if _, err := os.Stat(file); err == nil {
-		t.Fatal("autosave wrote a recovery file without changes")
-	}
-	if err := u.ed.setCount(0, 17); err != nil {
-		t.Fatal(err)
-	}
-	u.autosave()
-	if _, err := os.Stat(file); err != nil {
-		t.Fatalf("no recovery file after autosave: %v", err)
-	}
-
-	// A new window finds it and restores it as unsaved changes.
-	v := newTestUI(t)
-	v.recoveryDir = u.recoveryDir
-	v.offerRecovery()
-	v.autosave() // the offer is open: the file stays
-	if _, err := os.Stat(file); err != nil {
-		t.Fatal("the autosave removed the recovery file before the user answered")
-	}
-	if !strings.Contains(dialogText(t, v), u.ed.concept().Name) {
-		t.Error("the recovery offer does not name the concept")
-	}
-	test.Tap(topDialogButton(t, v, v.l.T("ui.recovery.restore")))
-	if got := v.ed.variant().Units[0].Count; got != 17 {
-		t.Errorf("restored count = %d, want 17", got)
-	}
-	if !v.ed.dirty() {
-		t.Error("restored work is not marked unsaved")
-	}
-	assertFigures(t, v)
-
-	// Undoing back to the saved state removes it at the next autosave;
-	// a clean exit removes it too.
-	u.onUndo()
-	u.autosave()
-	if _, err := os.Stat(file); err == nil {
-		t.Error("the recovery file stays after undoing every change")
-	}
-	v.writeRecovery()
-	v.onCloseRequested()
-	test.Tap(topDialogButton(t, v, v.l.T("ui.unsaved.discard")))
-	if _, err := os.Stat(file); err == nil {
-		t.Error("the recovery file stays after a clean exit")
-	}
-}
-
 func TestNewFromEmpty(t *testing.T) {
 	u := newTestUI(t)
 	u.onNew()
@@ -238,9 +189,27 @@ func TestFileNameFor(t *testing.T) {
 }
 
 func TestRelRef(t *testing.T) {
-	dir := t.TempDir()
-	if got := relRef(filepath.Join(dir, "a"), filepath.Join(dir, "b", "p.yaml")); got != "../b/p.yaml" {
-		t.Errorf("relRef = %q", got)
+	root := t.TempDir()
+	type testCase struct {
+		name      string
+		dir, file string
+		want      string
+	}
+	for _, tc := range []testCase{
+		{"beside", "prosjekt", "prosjekt/prisbok.yaml", "prisbok.yaml"},
+		{"below", "prosjekt", "prosjekt/priser/2026/prisbok.yaml", "priser/2026/prisbok.yaml"},
+		// Climbing out of the concept's folder breaks when either moves:
+		// such a file is referred to by its absolute path.
+		{"sibling folder", "prosjekt", "bk/assets/prisbok.yaml", filepath.ToSlash(filepath.Join(root, "bk", "assets", "prisbok.yaml"))},
+		{"parent folder", "prosjekt/a", "prosjekt/prisbok.yaml", filepath.ToSlash(filepath.Join(root, "prosjekt", "prisbok.yaml"))},
+		{"name starting with dots", "prosjekt", "prosjekt/..prisbok.yaml", "..prisbok.yaml"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := relRef(filepath.Join(root, filepath.FromSlash(tc.dir)), filepath.Join(root, filepath.FromSlash(tc.file)))
+			if got != tc.want {
+				t.Errorf("relRef = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 
@@ -257,7 +226,7 @@ func TestExportDocuments(t *testing.T) {
 		{exportXLSX, "PK"},
 	} {
 		path := filepath.Join(dir, "anbud"+tc.kind.ext)
-		u.export(tc.kind, []int{0}, path)
+		u.prepareExport(tc.kind, []int{0}, func(in tender.Input) { u.writeExport(tc.kind, in, path) })
 		deadline := time.After(60 * time.Second)
 	wait:
 		for {

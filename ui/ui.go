@@ -59,8 +59,10 @@ type mainUI struct {
 	content   fyne.CanvasObject
 
 	undoItem, redoItem *fyne.MenuItem
-	// recoveryDir is where the recovery file is written.
+	// recoveryDir is the storage folder the recovery copies are written in.
 	recoveryDir string
+	// files is what the window knows of the concept's file and recovery copy.
+	files fileState
 	// recoveryPending is true while the offer to restore a recovery file
 	// is open: the autosave leaves the file alone until it is answered.
 	recoveryPending bool
