@@ -180,9 +180,12 @@ type simModel struct {
 // simRisk is an event risk: it happens when a uniform draw is below p, and
 // then adds a draw of cost (its weight 1 + VAT when liable).
 type simRisk struct {
-	p    float64
-	cost triangle
+	p, inv float64 // the probability and 1/p (0 when p is 0)
+	cost   triangle
 }
+
+// belowOne is the largest float64 below 1.
+var belowOne = math.Nextafter(1, 0)
 
 // simVar is a variable before grouping.
 type simVar struct {
@@ -297,7 +300,12 @@ func (m *Model) compileSim() simModel {
 		if rk.VATLiable() {
 			w = 1 + t
 		}
-		sm.risks = append(sm.risks, simRisk{p: toFloat(rk.ProbabilityPercent) / 100, cost: newTriangle(rk.Cost, w)})
+		p := toFloat(rk.ProbabilityPercent) / 100
+		inv := 0.0
+		if p > 0 {
+			inv = 1 / p
+		}
+		sm.risks = append(sm.risks, simRisk{p: p, inv: inv, cost: newTriangle(rk.Cost, w)})
 	}
 	// Group the variables by the set of factors that apply to them (which
 	// depends on the code only), groups in order of first appearance,
@@ -383,14 +391,16 @@ func (sm *simModel) run(rng *rand.PCG, out []float64, fv []float64) {
 			total += s
 			start = g.end
 		}
-		// Each risk draws whether it happens (u < p), then its cost; the
-		// 0-or-1 hit is taken from the bit patterns as in triangle.draw, so
-		// no branch mispredicts, and adding 0 × cost is exact.
+		// Each risk draws one uniform u: it happens when u < p, and then
+		// u/p, uniform on [0, 1) given that, draws its cost. The 0-or-1 hit
+		// is taken from the bit patterns as in triangle.draw, so no branch
+		// mispredicts; u/p is kept below 1 so the cost of a risk that does
+		// not happen is finite, and adding 0 × cost is exact.
 		for r := range sm.risks {
 			rk := &sm.risks[r]
 			u := float64(rng.Uint64()>>11) * toUnit
 			hit := float64(int64((math.Float64bits(u) - math.Float64bits(rk.p)) >> 63)) // 1 when u < p
-			cost := float64(rk.cost.w * rk.cost.draw(float64(rng.Uint64()>>11)*toUnit))
+			cost := float64(rk.cost.w * rk.cost.draw(min(u*rk.inv, belowOne)))
 			total += hit * cost
 		}
 		out[i] = total
@@ -527,6 +537,7 @@ func (m *Model) SimulationKey() string {
 	put(float64(len(sm.risks)))
 	for i := range sm.risks {
 		put(sm.risks[i].p)
+		put(sm.risks[i].inv)
 		putTri(&sm.risks[i].cost)
 	}
 	return hex.EncodeToString(h.Sum(nil))
