@@ -21,7 +21,7 @@ func runT(t *testing.T, args ...string) (int, string, string) {
 }
 
 // TestEstimateIndependent checks `estimate --json` on a concept written from
-// DESIGN.md alone (testdata/independent) against figures computed by hand:
+// docs/ESTIMATE.md alone (testdata/independent) against figures computed by hand:
 //
 //	N = 4 hus + 3 mikro = 7; persons 4×3+3×1 = 15; bedrooms 4×2+3×1 = 11
 //	P = ceil(7 × 1.5) = 11

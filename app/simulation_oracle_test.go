@@ -10,7 +10,7 @@ import (
 
 // TestSimulationIndependent compares P50 and P85 of `estimate --json` on
 // testdata/independent/simulated.yaml with a second, deliberately naive
-// simulation written here from DESIGN.md section 5 alone (another random
+// simulation written here from docs/ESTIMATE.md alone (another random
 // generator, 200 000 iterations, no shared code). They must agree within
 // 0.5 %, and posts 11 and 12 must follow from P50 and P85.
 func TestSimulationIndependent(t *testing.T) {

@@ -3,7 +3,7 @@
 // zoning, assumptions and variants).
 //
 // The three formats are public interfaces, specified in docs/FORMATS.md
-// (after DESIGN.md sections 3, 3b and 4). Decoding is strict: unknown fields,
+// (after docs/FORMATS.md). Decoding is strict: unknown fields,
 // wrong types, duplicate ids, dangling references and broken invariants are
 // reported together, each naming file, line and column:
 //

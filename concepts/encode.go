@@ -11,7 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// flowTypes are the small records written in flow style, as in DESIGN.md's
+// flowTypes are the small records written in flow style, as in docs/FORMATS.md's
 // example: {type: solenga-2r, count: 12}.
 var flowTypes = map[reflect.Type]bool{
 	reflect.TypeFor[Revision]():          true,

@@ -1,6 +1,6 @@
 package concepts_test
 
-// Review tests: each derives its expectation from DESIGN.md sections 3,
+// Review tests: each derives its expectation from docs/FORMATS.md and docs/ESTIMATE.md, sections
 // 3b and 4.
 
 import (
@@ -42,10 +42,10 @@ func reviewLoad(t *testing.T, concept, catalogue, pricebook string) (*concepts.P
 	return concepts.LoadProject(filepath.Join(dir, "concept.yaml"), concepts.LoadOptions{})
 }
 
-// TestReviewConceptOptionalParts: DESIGN 4, "Optional: revision.note,
+// TestReviewConceptOptionalParts: docs (section 4), "Optional: revision.note,
 // paved_m2 and land_cost (0), zoning, uncertainty_factors, a variant's
 // site_items and pricebook"; iterations 0 turns the simulation off; a factor
-// may apply to site-item accounts "8" and "9" (DESIGN 5: "A factor
+// may apply to site-item accounts "8" and "9" (docs/ESTIMATE.md: "A factor
 // multiplies every rate ... whose code starts with one of its applies_to
 // codes"; site items of accounts 8 and 9 have rates).
 func TestReviewConceptOptionalParts(t *testing.T) {
@@ -76,7 +76,7 @@ func TestReviewFactorCodes(t *testing.T) {
 	}
 }
 
-// TestReviewMunicipalItemNeedsDerivedUnit: DESIGN 5, "A municipality's
+// TestReviewMunicipalItemNeedsDerivedUnit: docs (section 5), "A municipality's
 // items are added to every variant with derived quantities (so they must
 // use a derived unit)".
 func TestReviewMunicipalItemNeedsDerivedUnit(t *testing.T) {
@@ -87,7 +87,7 @@ func TestReviewMunicipalItemNeedsDerivedUnit(t *testing.T) {
 	}
 }
 
-// TestReviewPriceBookOverlay: DESIGN 3b, "An entry replaces the
+// TestReviewPriceBookOverlay: docs (section 3), "An entry replaces the
 // catalogue's [low, likely, high] for that unit type and code (or that site
 // item); everything it does not name keeps the catalogue's value. Naming a
 // unit type, code or site item the catalogue lacks is an error."

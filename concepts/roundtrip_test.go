@@ -39,7 +39,7 @@ func TestEncodeConcept_RoundTrip(t *testing.T) {
 	}
 }
 
-// TestEncodeConcept_Format checks the saved file against DESIGN.md's
+// TestEncodeConcept_Format checks the saved file against docs/FORMATS.md's
 // layout: flow style for ranges and small records, plain numbers.
 func TestEncodeConcept_Format(t *testing.T) {
 	c, err := DecodeConcept("konsept.yaml", []byte(MustRead(t, "concept.yaml")))

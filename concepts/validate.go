@@ -9,7 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Bounds the validation enforces beyond DESIGN.md's invariants; they catch
+// Bounds the validation enforces beyond the formats' invariants; they catch
 // typing mistakes (an extra zero) and are documented in docs/FORMATS.md.
 const (
 	// MaxIterations is the most simulation iterations a concept may ask for.
@@ -160,7 +160,7 @@ func (k *checker) codes(path string, w where, name string, m map[string]Range) {
 	}
 }
 
-// Validate checks every rule of the catalogue format (DESIGN.md section 3)
+// Validate checks every rule of the catalogue format (docs/FORMATS.md, "Catalogue")
 // and returns all problems as an ErrorList, or nil. A catalogue decoded
 // from a file reports positions; one built in memory reports paths only.
 func (c *Catalogue) Validate() error {
@@ -352,7 +352,7 @@ func validUnit(u Unit) bool {
 	return false
 }
 
-// Validate checks the price book on its own (DESIGN.md section 3b): codes
+// Validate checks the price book on its own (docs/FORMATS.md, "Price book"): codes
 // and ranges. Whether the catalogue has what it names is checked by
 // (*Project).Validate.
 func (pb *PriceBook) Validate() error {
@@ -401,8 +401,8 @@ func (pb *PriceBook) check(cat *Catalogue) *errs {
 	return k.e
 }
 
-// Validate checks every rule of the concept format on its own (DESIGN.md
-// section 4). References to the catalogue are checked by
+// Validate checks every rule of the concept format on its own (docs/FORMATS.md,
+// "Concept"). References to the catalogue are checked by
 // (*Project).Validate.
 func (c *Concept) Validate() error {
 	return c.check(nil).err()

@@ -79,7 +79,7 @@ type itemLine struct {
 	municipal bool
 }
 
-// quantities are the counts and areas of a variant (DESIGN section 5).
+// quantities are the counts and areas of a variant (docs/ESTIMATE.md).
 type quantities struct {
 	dwellings, persons, bedrooms, parking int
 	area                                  Areas

@@ -1,7 +1,7 @@
 // Package costing computes the estimate (kalkyle) of a concept variant:
 // quantities, NS 3940 areas and H-2300 density, the checks of zoning,
 // TEK17 and Husbanken, NS 3453 cost posts 1-13 with their subtotals and key
-// figures, and the Monte Carlo simulation behind P50 and P85 (DESIGN.md
+// figures, and the Monte Carlo simulation behind P50 and P85 (docs/ESTIMATE.md
 // sections 5 to 7).
 //
 // A variant is compiled once into a Model, which gives the deterministic

@@ -29,7 +29,7 @@ func eqp(t *testing.T, what string, got *decimal.Decimal, want string) {
 }
 
 // TestHandComputedVariant checks handProject's variant against this
-// calculation by hand (DESIGN section 5), r = 1.1, VAT 25 %.
+// calculation by hand (docs/ESTIMATE.md), r = 1.1, VAT 25 %.
 //
 // Quantities (hus ×4, mini ×5, bu ×1; bu is an outbuilding):
 //

@@ -8,7 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// referencePosts computes posts 1-10 of variant 0 straight from DESIGN
+// referencePosts computes posts 1-10 of variant 0 straight from docs/ESTIMATE.md
 // section 5 with plain decimal arithmetic, sharing no code with costing:
 // the yardstick for the fast paths of the estimate.
 func referencePosts(p *concepts.Project) [11]decimal.Decimal {

@@ -7,8 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Report is the machine-readable output of DESIGN section 7 for a concept:
-// json.Marshal prints it with the keys in DESIGN's order.
+// Report is the machine-readable output of docs/FORMATS.md, "JSON output" for a concept:
+// json.Marshal prints it with the keys in that order.
 type Report struct {
 	Concept  string          `json:"concept"`
 	Variants []VariantReport `json:"variants"`

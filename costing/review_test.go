@@ -1,6 +1,6 @@
 package costing_test
 
-// Review tests: each derives its expected value by hand from DESIGN.md
+// Review tests: each derives its expected value by hand from docs/FORMATS.md and docs/ESTIMATE.md
 // sections 5-7.
 
 import (
@@ -35,7 +35,7 @@ func reviewSimOffset(t *testing.T, p *concepts.Project) float64 {
 	return lo
 }
 
-// TestReviewFactorOnAccounts8And9: DESIGN 5, "A factor multiplies every rate
+// TestReviewFactorOnAccounts8And9: docs (section 5), "A factor multiplies every rate
 // or fixed amount whose code starts with one of its applies_to codes;
 // percentages follow their simulated bases; land is certain."
 //
@@ -106,7 +106,7 @@ func TestReviewOverlappingFactors(t *testing.T) {
 	}
 }
 
-// TestReviewOneDrawPerType: DESIGN 5, "one draw per type and code, shared
+// TestReviewOneDrawPerType: docs (section 5), "one draw per type and code, shared
 // by all units of that type". 100 flats of 100 m² BTA with rate 2 =
 // triangular(10 000, 20 000, 30 000) whose standard deviation is
 // √((a² + b² + c² − ab − ac − bc)/18) = √(3·10⁸/18) = 4 082.48. One shared
@@ -128,7 +128,7 @@ func TestReviewOneDrawPerType(t *testing.T) {
 	}
 }
 
-// TestReviewCarbonJSONRoundsExactValue: DESIGN 7, "other numbers rounded to
+// TestReviewCarbonJSONRoundsExactValue: docs (section 7), "other numbers rounded to
 // 2 decimals, half away from zero". One unit with BTA 2 m², 0.0625 kg/m²
 // and BRA = BRA-i = 1.0000000000001 m² (section 3 puts no limit on
 // decimals):
@@ -226,10 +226,10 @@ func TestReviewDerivedQuantities(t *testing.T) {
 	eq(t, "post 9", e.Posts[9], "1603661")
 }
 
-// TestReviewAccessibleFlatInTwoStoreyBuilding: DESIGN 6, tek17.accessible:
+// TestReviewAccessibleFlatInTwoStoreyBuilding: docs (section 6), tek17.accessible:
 // "a dwelling is `accessible` when its building has 3 or more storeys or it
 // has one storey (all main functions on the entrance floor)". `storeys` is
-// the storeys of the building the unit stands in (DESIGN 3); a flat lies on
+// the storeys of the building the unit stands in (docs/FORMATS.md); a flat lies on
 // one floor of its building (as costing.PlanOf also assumes), so a flat in a
 // two-storey walk-up has one storey and all its main functions on its
 // entrance floor: it falls under the rule. Not `accessible` and not micro,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# window_test.sh: the real-window test of Bokonsept (issue 3).
+# window_test.sh: the real-window test of Bokonsept.
 #
 #   scripts/window_test.sh [./bokonsept]
 #
