@@ -143,7 +143,7 @@ func TestBadInput(t *testing.T) {
 		{"only spaces", concept, " \n\n ", 0, 0, `the file is empty`, ErrEmpty},
 		{"only comments", concept, "# nothing yet\n", 0, 0, `only comments`, ErrEmpty},
 		{"syntax error", concept, edit(t, con, "  area_m2: 6200", "  area_m2: [6200"),
-			8, 0, `YAML syntax: did not find expected`, ErrSyntax},
+			8, 0, `YAML syntax: did not find a comma or ] in the [ ] list; does every [ have its ]?`, ErrSyntax},
 		{"two documents", concept, con + "---\nformat: x\n", 42, 0, `a second YAML document`, ErrSyntax},
 		{"bad date", concept, edit(t, con, "date: 2026-11-27", "date: 2026-13-27"),
 			6, 25, `revision: date "2026-13-27" is not a real date`, nil},
@@ -364,10 +364,16 @@ func TestDecodeConcept_Seed(t *testing.T) {
 	if err != nil || c.Assumptions.Simulation.Seed != 1<<64-1 {
 		t.Errorf("largest seed: %v", err)
 	}
-	for _, seed := range []string{"-1", "18446744073709551616", "1.5", "x"} {
+	for seed, want := range map[string]string{
+		"-1":                   "seed: needs a whole number from 0 to 18446744073709551615, not -1",
+		"18446744073709551616": "seed: number too large: at most 18446744073709551615",
+		"1e30":                 "seed: number too large: at most 18446744073709551615",
+		"1.5":                  "seed: needs a whole number, not 1.5",
+		"x":                    `seed: needs a whole number, not "x"`,
+	} {
 		_, err := DecodeConcept("k.yaml", []byte(edit(t, con, "seed: 1}", "seed: "+seed+"}")))
-		if !hasError(err, 24, 41, "seed: needs a whole number") {
-			t.Errorf("seed %s: got %v", seed, err)
+		if !hasError(err, 24, 41, want) {
+			t.Errorf("seed %s: got %v, want %q", seed, err, want)
 		}
 	}
 }
@@ -390,7 +396,11 @@ func TestDecodeConcept_Numbers(t *testing.T) {
 	if err != nil || c.Site.LandCost.String() != "2500000" {
 		t.Errorf("2_500_000.0: %v, %v", c, err)
 	}
-	for _, bad := range []string{"1e3", "0x10", ".inf", ".nan", "[1]", "12,5"} {
+	_, err = DecodeConcept("k.yaml", []byte(edit(t, con, "  land_cost: 2500000\n", "  land_cost: 1e3\n")))
+	if !hasError(err, 10, 14, `site: land_cost: write the number in digits, with a decimal point if needed, without an exponent: not "1e3"`) {
+		t.Errorf("1e3: got %v", err)
+	}
+	for _, bad := range []string{"0x10", ".inf", ".nan", "[1]", "12,5"} {
 		_, err = DecodeConcept("k.yaml", []byte(edit(t, con, "  land_cost: 2500000\n", "  land_cost: "+bad+"\n")))
 		if !hasError(err, 10, 14, `site: land_cost: needs a number such as 12.5`) {
 			t.Errorf("%s: got %v", bad, err)

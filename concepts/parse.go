@@ -133,7 +133,7 @@ func parse(file string, data []byte) (*yaml.Node, error) {
 				line++
 			}
 		}
-		e.add(line, 0, ErrSyntax, nil, "concepts.syntax.yaml", msg)
+		e.add(line, 0, ErrSyntax, nil, "concepts.syntax.yaml", yamlProblem(msg))
 		return nil, e.err()
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -141,6 +141,59 @@ func parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, e.err()
 	}
 	return &doc, nil
+}
+
+// yamlProblems name the problems the YAML parser reports (gopkg.in/yaml.v3,
+// in its English words) by the keys of their translations; a problem's
+// submatches are its text's arguments.
+var yamlProblems = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^found character that cannot start any token$`), "concepts.yaml.token"},
+	{regexp.MustCompile(`^did not find expected key$`), "concepts.yaml.key"},
+	{regexp.MustCompile(`^mapping values are not allowed in this context$`), "concepts.yaml.colon_here"},
+	{regexp.MustCompile(`^mapping keys are not allowed in this context$`), "concepts.yaml.key_here"},
+	{regexp.MustCompile(`^block sequence entries are not allowed in this context$`), "concepts.yaml.dash_here"},
+	{regexp.MustCompile(`^could not find expected ':'$`), "concepts.yaml.no_colon"},
+	{regexp.MustCompile(`^did not find expected ',' or '\]'$`), "concepts.yaml.flow_list"},
+	{regexp.MustCompile(`^did not find expected ',' or '\}'$`), "concepts.yaml.flow_map"},
+	{regexp.MustCompile(`^did not find expected '-' indicator$`), "concepts.yaml.dash"},
+	{regexp.MustCompile(`^did not find expected node content$`), "concepts.yaml.value"},
+	{regexp.MustCompile(`^did not find expected <(document|stream)-?start>$`), "concepts.yaml.top"},
+	{regexp.MustCompile(`^found unexpected end of stream$`), "concepts.yaml.end"},
+	{regexp.MustCompile(`^(found unknown escape character|did not find expected hexdecimal number|found invalid Unicode character escape code)$`), "concepts.yaml.escape"},
+	{regexp.MustCompile(`^found unexpected document indicator$`), "concepts.yaml.document_marker"},
+	{regexp.MustCompile(`^exceeded max depth of (\d+)$`), "concepts.yaml.depth"},
+	{regexp.MustCompile(`^control characters are not allowed$`), "concepts.yaml.control"},
+	{regexp.MustCompile(`^found a tab character`), "concepts.syntax.tab"},
+	{regexp.MustCompile(`^did not find expected comment or line break$`), "concepts.yaml.after_value"},
+	{regexp.MustCompile(`^found an indentation indicator equal to 0$`), "concepts.yaml.indent_zero"},
+	{regexp.MustCompile(`^unknown anchor '(.*)' referenced$`), "concepts.yaml.unknown_anchor"},
+	{regexp.MustCompile(`^(anchor '.*' value contains itself|document contains excessive aliasing|alias value must)`), "concepts.yaml.alias"},
+	{regexp.MustCompile(`(directive|tag handle|version number|incompatible YAML document|expected whitespace|expected '>'|non-alphabetical character|alphabetic or numeric character|digit or '\.' character)`), "concepts.yaml.directive"},
+	{regexp.MustCompile(`(UTF-8|UTF-16|Unicode character|surrogate|input error)`), "concepts.yaml.encoding"},
+}
+
+// yamlProblem translates a problem of the YAML parser; one it does not
+// know keeps the parser's words.
+func yamlProblem(msg string) Part {
+	for _, p := range yamlProblems {
+		m := p.re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		var args []any
+		switch p.key {
+		case "concepts.yaml.depth":
+			n, _ := strconv.Atoi(m[1])
+			args = []any{n}
+		case "concepts.yaml.unknown_anchor":
+			args = []any{m[1]}
+		}
+		return Part{Key: p.key, Args: args}
+	}
+	return Part{Key: "concepts.yaml.other", Args: []any{msg}}
 }
 
 // tabLine returns the first line whose indentation holds a tab, or 0.

@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/hallingdal/bokonsept/assets"
@@ -184,9 +185,13 @@ func (l *Locale) Int(n int64) string {
 }
 
 // Number formats d rounded (half away from zero) to at most places decimals,
-// without trailing zeros: "1 234,5".
+// without trailing zeros: "1 234,5". Every digit is exact, however long
+// the number.
 func (l *Locale) Number(d decimal.Decimal, places int32) string {
 	r := d.Round(places)
+	if exactDigits(r) {
+		return l.exact(r.String())
+	}
 	f, _ := r.Float64()
 	return l.printer.Sprint(number.Decimal(f, number.MaxFractionDigits(int(places))))
 }
@@ -194,8 +199,60 @@ func (l *Locale) Number(d decimal.Decimal, places int32) string {
 // Fixed formats d rounded to exactly places decimals: "12,50".
 func (l *Locale) Fixed(d decimal.Decimal, places int32) string {
 	r := d.Round(places)
+	if exactDigits(r) {
+		return l.exact(r.StringFixed(places))
+	}
 	f, _ := r.Float64()
 	return l.printer.Sprint(number.Decimal(f, number.Scale(int(places))))
+}
+
+// exactDigits reports whether d has more significant digits than a
+// float64 keeps (15), so that it must be formatted from its digits.
+func exactDigits(d decimal.Decimal) bool {
+	c := d.Coefficient()
+	return c.CmpAbs(maxFloatExact) > 0
+}
+
+// maxFloatExact is the largest coefficient of 15 digits.
+var maxFloatExact = decimal.RequireFromString("999999999999999").BigInt()
+
+// exact formats a number given as plain digits ("-1234567.50") with the
+// locale's minus sign, grouping and decimal separator, taken from how the
+// printer writes -1234.5.
+func (l *Locale) exact(plain string) string {
+	minus, group, point := l.symbols()
+	neg := strings.HasPrefix(plain, "-")
+	plain = strings.TrimPrefix(plain, "-")
+	whole, frac, hasFrac := strings.Cut(plain, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteString(minus)
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString(point)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// symbols returns the locale's minus sign, group separator and decimal
+// separator, as its printer writes -1234.5 (nb: "−1 234,5").
+func (l *Locale) symbols() (minus, group, point string) {
+	s := l.printer.Sprint(number.Decimal(-1234.5, number.MaxFractionDigits(1)))
+	one := strings.IndexByte(s, '1')
+	two := strings.IndexByte(s, '2')
+	four := strings.IndexByte(s, '4')
+	five := strings.IndexByte(s, '5')
+	if one < 0 || two < one || four < two || five < four {
+		return "-", ",", "."
+	}
+	return s[:one], s[one+1 : two], s[four+1 : five]
 }
 
 // NOK formats an amount in whole kroner: "1 234 567 kr" (English "NOK 1,234,567").
