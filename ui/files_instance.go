@@ -10,8 +10,8 @@ import (
 // instanceID names one running Bokonsept process: its process id and when
 // it started (so that a later process given the same id is another one).
 type instanceID struct {
-	PID   int
-	Start string
+	PID   int    `json:"pid"`
+	Start string `json:"start"`
 }
 
 // key is the instance in a file name: "4711-123456".

@@ -7,7 +7,9 @@ import (
 )
 
 // processStart returns when process pid started, in clock ticks since
-// boot as /proc/<pid>/stat gives it; "" when there is no such process.
+// boot as /proc/<pid>/stat gives it; "" when there is no such process,
+// or it has ended and waits to be reaped (a zombie: killed, its
+// /proc entry stays until its parent collects it).
 func processStart(pid int) string {
 	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
@@ -21,7 +23,7 @@ func processStart(pid int) string {
 		return ""
 	}
 	fields := strings.Fields(s[end+1:])
-	if len(fields) < 20 {
+	if len(fields) < 20 || fields[0] == "Z" || fields[0] == "X" {
 		return ""
 	}
 	return fields[19]
