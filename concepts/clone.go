@@ -46,6 +46,7 @@ func (c *Concept) Clone() *Concept {
 			out.Risks[i] = r
 		}
 	}
+	out.Economics = c.Economics.Clone()
 	if c.Variants != nil {
 		out.Variants = make([]Variant, len(c.Variants))
 		for i, v := range c.Variants {

@@ -19,8 +19,11 @@ type Concept struct {
 	Assumptions  Assumptions `yaml:"assumptions"`
 	// Risks are events that may or may not happen (hendelsesusikkerhet);
 	// they enter the simulation only (docs/ESTIMATE.md, "Event risks").
-	Risks    []Risk    `yaml:"risks,omitempty"`
-	Variants []Variant `yaml:"variants"`
+	Risks []Risk `yaml:"risks,omitempty"`
+	// Economics is the optional buyer economics (docs/ESTIMATE.md, "Buyer
+	// economics"); nil when the concept has none.
+	Economics *Economics `yaml:"economics,omitempty"`
+	Variants  []Variant  `yaml:"variants"`
 
 	// src holds the positions of the decoded file; nil when built in memory.
 	src *source
@@ -102,6 +105,9 @@ type UncertaintyFactor struct {
 // Variant is a unit mix plus site-item quantities on the concept's site.
 type Variant struct {
 	Name string `yaml:"name"`
+	// Tenure overrides the economics section's tenure for this variant;
+	// "" keeps it. Only a concept with economics may set it.
+	Tenure Tenure `yaml:"tenure,omitempty"`
 	// PriceBook is a price book path relative to the concept file, or "".
 	PriceBook string         `yaml:"pricebook,omitempty"`
 	Units     []UnitLine     `yaml:"units"`

@@ -20,6 +20,9 @@ var flowTypes = map[reflect.Type]bool{
 	reflect.TypeFor[Risk]():              true,
 	reflect.TypeFor[UnitLine]():          true,
 	reflect.TypeFor[SiteItemLine]():      true,
+	reflect.TypeFor[Loan]():              true,
+	reflect.TypeFor[CooperativeLoan]():   true,
+	reflect.TypeFor[Household]():         true,
 }
 
 // keepZero are optional fields written even when zero, so a hand-written

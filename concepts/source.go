@@ -105,6 +105,7 @@ var listLabels = map[string]struct{ noun, key string }{
 	"units":               {"concepts.ctx.unit", "type"},
 	"uncertainty_factors": {"concepts.ctx.uncertainty_factor", "name"},
 	"risks":               {"concepts.ctx.risk", "name"},
+	"households":          {"concepts.ctx.household", "id"},
 }
 
 // itemLabel names item index of list field with its identifying key, such as

@@ -463,6 +463,7 @@ func (c *Concept) check(cat *Catalogue) *errs {
 	c.checkAssumptions(k)
 	c.checkPriceLevel(k, cat)
 	c.checkRisks(k)
+	c.checkEconomics(k)
 	c.checkVariants(k, cat)
 	if cat != nil && c.Municipality != "" && cat.Municipality(c.Municipality) == nil {
 		var ids names
