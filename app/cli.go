@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/hallingdal/bokonsept/concepts"
@@ -97,28 +99,59 @@ func (c *cli) usage(w io.Writer) {
 	}
 }
 
-// flagSet returns a flag set for a subcommand that prints its errors and
-// usage to stderr in the user's language.
+// flagSet returns a flag set for a subcommand. The flag package's own
+// output (English) is discarded: parse prints its errors translated, and
+// usageOf the usage, both to stderr in the user's language. A flag's
+// usage is registered as the key of its text, so that usageOf can tell it
+// in the language --lang chose.
 func (c *cli) flagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "%s\n", c.l.T("cli.usage."+name))
-		fs.PrintDefaults()
-	}
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	return fs
+}
+
+// usageOf prints the subcommand's usage line and its options to stderr.
+func (c *cli) usageOf(fs *flag.FlagSet) {
+	fmt.Fprintln(c.stderr, c.l.T("cli.usage."+fs.Name()))
+	var rows [][2]string
+	width := 0
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "-" + f.Name
+		if len(f.Name) > 1 {
+			name = "--" + f.Name
+		}
+		text := c.l.T(f.Usage) // the usage is registered as its key
+		if def := f.DefValue; def != "" && def != "false" {
+			text += " " + c.l.T("cli.flag.default", def)
+		}
+		rows = append(rows, [2]string{name, text})
+		width = max(width, len(name))
+	})
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintln(c.stderr, c.l.T("cli.usage.options"))
+	for _, r := range rows {
+		fmt.Fprintf(c.stderr, "  %-*s  %s\n", width, r[0], r[1])
+	}
 }
 
 // parse parses flags that may stand before, between or after the
 // positional arguments (`estimate x.yaml --json` as well as
-// `estimate --json x.yaml`) and returns the positional ones.
+// `estimate --json x.yaml`) and returns the positional ones. A wrong flag
+// is told in the user's language, followed by the usage.
 func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			c.langSoFar(fs)
 			if errors.Is(err, flag.ErrHelp) {
+				c.usageOf(fs)
 				return nil, err
 			}
+			fmt.Fprintln(c.stderr, flagError(c.l, err))
+			c.usageOf(fs)
 			return nil, errUsage
 		}
 		rest := fs.Args()
@@ -128,6 +161,64 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// langSoFar switches to the language of a --lang flag parsed before a
+// wrong flag, so that the error is told in the language asked for.
+func (c *cli) langSoFar(fs *flag.FlagSet) {
+	if f := fs.Lookup("lang"); f != nil && i18n.Supported(f.Value.String()) {
+		c.lang = f.Value.String()
+		c.l = i18n.New(c.lang)
+	}
+}
+
+// flagPatterns recognise the errors of the flag package, each with the
+// key of its translation; the submatches are the translation's arguments.
+var flagPatterns = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: -(.*)$`), "cli.err.flag_unknown"},
+	{regexp.MustCompile(`^flag needs an argument: -(.*)$`), "cli.err.flag_no_value"},
+	{regexp.MustCompile(`^invalid boolean value (".*") for -([^:]*): `), "cli.err.flag_bool"},
+	{regexp.MustCompile(`^invalid boolean flag ([^:]*): `), "cli.err.flag_bool_value"},
+	{regexp.MustCompile(`^invalid value (".*") for flag -([^:]*): `), "cli.err.flag_value"},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "cli.err.flag_syntax"},
+}
+
+// flagError translates an error of fs.Parse: an unknown flag, a flag
+// without its value, a value a flag cannot take, a badly written flag.
+// Flag names are shown the way the usage writes them (--json); values and
+// what the user wrote are quoted.
+func flagError(l *i18n.Locale, err error) string {
+	msg := err.Error()
+	for _, p := range flagPatterns {
+		m := p.re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		switch p.key {
+		case "cli.err.flag_unknown", "cli.err.flag_no_value", "cli.err.flag_bool_value":
+			return l.T(p.key, dashed(m[1]))
+		case "cli.err.flag_bool", "cli.err.flag_value":
+			v, err := strconv.Unquote(m[1])
+			if err != nil {
+				v = m[1]
+			}
+			return l.T(p.key, dashed(m[2]), v)
+		default:
+			return l.T(p.key, m[1])
+		}
+	}
+	return l.T("cli.err.flag_other", msg)
+}
+
+// dashed writes a flag's name as the usage does: -o, --json.
+func dashed(name string) string {
+	if len(name) > 1 {
+		return "--" + name
+	}
+	return "-" + name
 }
 
 // parseLang parses args like parse and then switches to the language the
@@ -157,7 +248,7 @@ func (c *cli) setLang(lang string) error {
 // exactlyOne checks that one positional argument was given.
 func (c *cli) exactlyOne(fs *flag.FlagSet, pos []string) (string, error) {
 	if len(pos) != 1 {
-		fs.Usage()
+		c.usageOf(fs)
 		return "", errUsage
 	}
 	return pos[0], nil
@@ -168,11 +259,11 @@ type loadOptions struct {
 	catalogue, pricebook, variant, lang string
 }
 
-func (o *loadOptions) register(fs *flag.FlagSet, l *i18n.Locale, lang string) {
-	fs.StringVar(&o.catalogue, "catalogue", "", l.T("cli.flag.catalogue"))
-	fs.StringVar(&o.pricebook, "pricebook", "", l.T("cli.flag.pricebook"))
-	fs.StringVar(&o.variant, "variant", "", l.T("cli.flag.variant"))
-	fs.StringVar(&o.lang, "lang", lang, l.T("cli.flag.lang"))
+func (o *loadOptions) register(fs *flag.FlagSet, lang string) {
+	fs.StringVar(&o.catalogue, "catalogue", "", "cli.flag.catalogue")
+	fs.StringVar(&o.pricebook, "pricebook", "", "cli.flag.pricebook")
+	fs.StringVar(&o.variant, "variant", "", "cli.flag.variant")
+	fs.StringVar(&o.lang, "lang", lang, "cli.flag.lang")
 }
 
 // loadEstimates loads the concept and computes the whole estimate (with
@@ -200,13 +291,24 @@ func (c *cli) loadEstimates(path string, o loadOptions) (*concepts.Project, []*c
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	all := make([]*costing.Estimate, len(p.Concept.Variants))
+	models := make([]*costing.Model, len(p.Concept.Variants))
 	for i := range p.Concept.Variants {
-		e, err := costing.Run(ctx, p, i)
+		m, err := costing.Compile(p, i)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
-		all[i] = e
+		models[i] = m
+	}
+	if err := costing.CheckWork(models); err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	all := make([]*costing.Estimate, len(models))
+	for i, m := range models {
+		d, err := m.Simulate(ctx, nil)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+		all[i] = m.Estimate().WithSimulation(d)
 	}
 	return p, all, which, nil
 }
@@ -214,8 +316,8 @@ func (c *cli) loadEstimates(path string, o loadOptions) (*concepts.Project, []*c
 func (c *cli) estimate(args []string) error {
 	fs := c.flagSet("estimate")
 	var o loadOptions
-	o.register(fs, c.l, c.lang)
-	asJSON := fs.Bool("json", false, c.l.T("cli.flag.json"))
+	o.register(fs, c.lang)
+	asJSON := fs.Bool("json", false, "cli.flag.json")
 	pos, err := c.parseLang(fs, args, &o.lang)
 	if err != nil {
 		return err
@@ -248,13 +350,13 @@ func (c *cli) estimate(args []string) error {
 
 func (c *cli) validate(args []string) error {
 	fs := c.flagSet("validate")
-	lang := fs.String("lang", c.lang, c.l.T("cli.flag.lang"))
+	lang := fs.String("lang", c.lang, "cli.flag.lang")
 	pos, err := c.parseLang(fs, args, lang)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
-		fs.Usage()
+		c.usageOf(fs)
 		return errUsage
 	}
 	bad := 0
@@ -274,7 +376,7 @@ func (c *cli) validate(args []string) error {
 
 func (c *cli) catalogue(args []string) error {
 	fs := c.flagSet("catalogue")
-	lang := fs.String("lang", c.lang, c.l.T("cli.flag.lang"))
+	lang := fs.String("lang", c.lang, "cli.flag.lang")
 	pos, err := c.parseLang(fs, args, lang)
 	if err != nil {
 		return err
@@ -286,7 +388,7 @@ func (c *cli) catalogue(args []string) error {
 	case 1:
 		cat, err = concepts.LoadCatalogue(pos[0])
 	default:
-		fs.Usage()
+		c.usageOf(fs)
 		return errUsage
 	}
 	if err != nil {

@@ -20,8 +20,8 @@ func (c *cli) prices(args []string) error {
 func (c *cli) document(name string, args []string, write func(io.Writer, tender.Input) error) error {
 	fs := c.flagSet(name)
 	var o loadOptions
-	o.register(fs, c.l, c.lang)
-	out := fs.String("o", "", c.l.T("cli.flag.out"))
+	o.register(fs, c.lang)
+	out := fs.String("o", "", "cli.flag.out")
 	pos, err := c.parseLang(fs, args, &o.lang)
 	if err != nil {
 		return err
@@ -31,7 +31,7 @@ func (c *cli) document(name string, args []string, write func(io.Writer, tender.
 		return err
 	}
 	if *out == "" {
-		fs.Usage()
+		c.usageOf(fs)
 		return errUsage
 	}
 	p, all, which, err := c.loadEstimates(path, o)
