@@ -13,8 +13,11 @@ APT_PKGS  := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
              libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth \
              libgl1-mesa-dri xdotool imagemagick poppler-utils
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Fyne logs a harmless error for the C/POSIX locale; the app's language is
-# its own setting (bokmål by default), so any UTF-8 locale name will do.
+# Fyne logs a harmless error at start for a locale it cannot parse (C.UTF-8).
+# bokonsept keeps it off stderr (app/internal/quietlocale); the test binaries
+# of the other packages do not, so make gives them a locale Fyne can parse.
+# The app's language is its own setting (bokmål by default), so any UTF-8
+# locale name will do.
 ifneq ($(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),)
 else
 export LANG := en_US.UTF-8
