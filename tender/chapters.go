@@ -87,14 +87,14 @@ func (d *doc) cover() {
 	d.space(4)
 	d.setFont("", 17)
 	d.textColor(colAccent)
-	for _, ln := range d.wrap(c.Name, contentW) {
+	for _, ln := range d.wrapN(c.Name, contentW, coverNameLines) {
 		pdf.SetX(marginL)
 		pdf.CellFormat(contentW, 8, ln, "", 2, "L", false, 0, "")
 	}
 	d.space(2)
 	d.setFont("", 12)
 	d.textColor(colMuted)
-	for _, ln := range d.wrap(d.variantNames(), contentW) {
+	for _, ln := range d.wrapN(d.variantNames(), contentW, coverVariantLines) {
 		pdf.SetX(marginL)
 		pdf.CellFormat(contentW, 6, ln, "", 2, "L", false, 0, "")
 	}
@@ -125,6 +125,7 @@ func (d *doc) cover() {
 	t.cols[0].w, t.cols[1].w = 35, 65
 	t.cols[1].align = "L"
 	t.size = 9.5
+	t.maxLines = coverCellLines
 	pdf.SetXY(marginL, 160)
 	d.table(t)
 	d.setFont("I", 8)

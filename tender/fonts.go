@@ -25,14 +25,15 @@ const (
 	fallbackSubstitute = '?'
 )
 
-// coverage is the set of characters every style of the document font has
-// a glyph for, computed once from the fonts' cmap tables.
+// coverage is the set of characters each style of the document font has
+// a glyph for, computed once from the fonts' cmap tables. (The oblique
+// style lacks Arabic, which the others have.)
 type coverage struct {
 	fonts map[string][]byte
-	// bits has bit r set when rune r (in the Basic Multilingual Plane) is
-	// drawn as itself.
-	bits [0x10000 / 64]uint64
-	// subst replaces every other rune.
+	// bits has, by style, bit r set when rune r (in the Basic Multilingual
+	// Plane) is drawn as itself.
+	bits map[string]*[0x10000 / 64]uint64
+	// subst replaces every other rune; every style has it.
 	subst rune
 	err   error
 }
@@ -45,58 +46,54 @@ var (
 // loadFonts reads the embedded fonts and their coverage once.
 func loadFonts() *coverage {
 	fontsOnce.Do(func() {
-		c := &coverage{fonts: map[string][]byte{}, subst: fallbackSubstitute}
+		c := &coverage{fonts: map[string][]byte{}, bits: map[string]*[0x10000 / 64]uint64{}, subst: substitute}
 		fontCover = c
-		var parsed []*sfnt.Font
+		var b sfnt.Buffer
 		for _, ff := range fontFiles {
 			data, err := assets.Fonts.ReadFile(ff.file)
+			var f *sfnt.Font
 			if err == nil {
-				var f *sfnt.Font
-				if f, err = sfnt.Parse(data); err == nil {
-					parsed = append(parsed, f)
-				}
+				f, err = sfnt.Parse(data)
 			}
 			if err != nil {
 				c.err = err
 				return
 			}
 			c.fonts[ff.style] = data
-		}
-		var b sfnt.Buffer
-		for r := rune(0); r < 0x10000; r++ {
-			if r < 0x20 || (r >= 0x7f && r < 0xa0) || unicode.Is(unicode.Cs, r) {
-				continue // control characters and surrogates
-			}
-			all := true
-			for _, f := range parsed {
-				if g, err := f.GlyphIndex(&b, r); err != nil || g == 0 {
-					all = false
-					break
+			bits := new([0x10000 / 64]uint64)
+			c.bits[ff.style] = bits
+			for r := rune(0x20); r < 0x10000; r++ {
+				if (r >= 0x7f && r < 0xa0) || unicode.Is(unicode.Cs, r) {
+					continue // control characters and surrogates
+				}
+				if g, err := f.GlyphIndex(&b, r); err == nil && g != 0 {
+					bits[r/64] |= 1 << (r % 64)
 				}
 			}
-			if all {
-				c.bits[r/64] |= 1 << (r % 64)
-			}
 		}
-		if c.has(substitute) {
-			c.subst = substitute
+		for _, ff := range fontFiles {
+			if !c.has(ff.style, substitute) {
+				c.subst = fallbackSubstitute
+			}
 		}
 	})
 	return fontCover
 }
 
-// has reports whether every style of the font draws r as itself.
-func (c *coverage) has(r rune) bool {
-	return r >= 0 && r < 0x10000 && c.bits[r/64]&(1<<(r%64)) != 0
+// has reports whether the font's style draws r as itself.
+func (c *coverage) has(style string, r rune) bool {
+	bits := c.bits[style]
+	return bits != nil && r >= 0 && r < 0x10000 && bits[r/64]&(1<<(r%64)) != 0
 }
 
-// pdfRune returns the character drawn for r: r itself when the font has
-// it, a space for tab, newline and carriage return, else the substitute.
+// pdfRune returns the character drawn for r in style: r itself when the
+// font has it, a space for tab, newline and carriage return, else the
+// substitute.
 // Characters outside the Basic Multilingual Plane (emoji) are always
 // substituted, since gofpdf's Unicode fonts cannot hold them.
-func (c *coverage) pdfRune(r rune) rune {
+func (c *coverage) pdfRune(style string, r rune) rune {
 	switch {
-	case c.has(r):
+	case c.has(style, r):
 		return r
 	case r == '\t' || r == '\n' || r == '\r':
 		return ' '

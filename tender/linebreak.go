@@ -24,6 +24,17 @@ func (d *doc) wrapN(s string, w float64, n int) []string {
 	_, size := p.GetFontSize()
 	fits := func(units int) bool { return float64(units)*size/1000 <= w }
 	space := p.runeWidth(' ')
+	// measure returns the width of word and whether it fits after base
+	// units; it stops reading at the first character that does not fit.
+	measure := func(word string, base int) (int, bool) {
+		ww := 0
+		for _, r := range word {
+			if ww += p.runeWidth(r); !fits(base + ww) {
+				return ww, false
+			}
+		}
+		return ww, true
+	}
 	var out, line []string
 	lineW := 0
 	full := func() bool { return n > 0 && len(out) > n }
@@ -36,18 +47,17 @@ func (d *doc) wrapN(s string, w float64, n int) []string {
 			if word == "" {
 				continue
 			}
-			ww := p.symbolWidth(word)
-			if len(line) > 0 && fits(lineW+space+ww) {
-				line = append(line, word)
-				lineW += space + ww
-				continue
-			}
 			if len(line) > 0 {
+				if ww, ok := measure(word, lineW+space); ok {
+					line = append(line, word)
+					lineW += space + ww
+					continue
+				}
 				if flush(); full() {
 					return d.cut(out, n, w)
 				}
 			}
-			if fits(ww) {
+			if ww, ok := measure(word, 0); ok {
 				line, lineW = append(line, word), ww
 				continue
 			}

@@ -27,6 +27,14 @@ const (
 	tocLineH     = 6.2
 	tocFirstPage = 2
 	tocHeadH     = 9.0 // the contents' heading and the space below it
+	// coverNameLines, coverVariantLines, coverCellLines and headingLines
+	// are the most lines a text takes on the cover (the concept's name,
+	// the variants' names, a cell of the cover's table) and in a heading,
+	// so that the cover stays one page; a longer text ends in an ellipsis.
+	coverNameLines    = 3
+	coverVariantLines = 2
+	coverCellLines    = 2
+	headingLines      = 3
 )
 
 // Colours of the document (RGB).
@@ -394,7 +402,7 @@ func (d *doc) heading(level int, num, title string) {
 	}
 	d.textColor(colAccent)
 	lh := lineH(size) + 0.6
-	for _, ln := range d.wrap(text, contentW) {
+	for _, ln := range d.wrapN(text, contentW, headingLines) {
 		pdf.SetX(marginL)
 		pdf.CellFormat(contentW, lh, ln, "", 2, "L", false, 0, "")
 	}

@@ -2,6 +2,7 @@ package tender
 
 import (
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -50,6 +51,48 @@ func BenchmarkPDFLargestSample(b *testing.B) {
 // sample with all variants.
 func BenchmarkXLSXLargestSample(b *testing.B) {
 	in := largestSample(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteXLSX(io.Discard, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// longName is one word of 200 000 characters.
+var longName = strings.Repeat("Langtordutenmellomrom", 200000/21) + strings.Repeat("x", 200000%21)
+
+// BenchmarkPDFLongName writes the PDF of a concept whose name, first
+// variant and unit types are one word of 200 000 characters. Budget: 1 s.
+func BenchmarkPDFLongName(b *testing.B) {
+	in := hostileInput(b, longName)
+	var c countWriter
+	b.ReportAllocs()
+	for b.Loop() {
+		c.n = 0
+		if err := WritePDF(&c, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(c.n), "bytes/pdf")
+}
+
+// BenchmarkWrapLongWord breaks one word of 200 000 characters into lines
+// of the content width, every line kept.
+func BenchmarkWrapLongWord(b *testing.B) {
+	d := testDoc(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if lines := d.wrap(longName, contentW); len(lines) < 1000 {
+			b.Fatalf("%d lines", len(lines))
+		}
+	}
+}
+
+// BenchmarkXLSXLongName writes the price schedule of the concept of
+// BenchmarkPDFLongName.
+func BenchmarkXLSXLongName(b *testing.B) {
+	in := hostileInput(b, longName)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := WriteXLSX(io.Discard, in); err != nil {

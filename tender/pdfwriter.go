@@ -21,14 +21,23 @@ type pdfWriter struct {
 	*gofpdf.Fpdf
 	cover *coverage
 	// style is the current font style; widths caches each style's
-	// character widths in glyph units (1/1000 of the font size).
+	// character widths in glyph units (1/1000 of the font size), cur
+	// those of the current style.
 	style  string
-	widths map[string]map[rune]int
+	widths map[string]*runeWidths
+	cur    *runeWidths
+}
+
+// runeWidths caches the widths of one style: ASCII in an array, the rest
+// in a map.
+type runeWidths struct {
+	ascii [128]int32 // the width plus one; 0 when not known yet
+	other map[rune]int
 }
 
 // newPDFWriter wraps pdf, which uses the fonts of cover.
 func newPDFWriter(pdf *gofpdf.Fpdf, cover *coverage) *pdfWriter {
-	return &pdfWriter{Fpdf: pdf, cover: cover, widths: map[string]map[rune]int{}}
+	return &pdfWriter{Fpdf: pdf, cover: cover, widths: map[string]*runeWidths{}}
 }
 
 // clean returns s with every character the font cannot draw replaced, and
@@ -42,7 +51,7 @@ func (p *pdfWriter) clean(s string) string {
 				break
 			}
 		}
-		if p.cover.pdfRune(r) != r {
+		if p.cover.pdfRune(p.style, r) != r {
 			ok = false
 			break
 		}
@@ -53,29 +62,40 @@ func (p *pdfWriter) clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		b.WriteRune(p.cover.pdfRune(r))
+		b.WriteRune(p.cover.pdfRune(p.style, r))
 	}
 	return b.String()
 }
 
 // SetFont selects a font and remembers its style for the widths.
 func (p *pdfWriter) SetFont(family, style string, size float64) {
-	p.style = style
 	p.Fpdf.SetFont(family, style, size)
+	if p.cur == nil || style != p.style {
+		p.style = style
+		p.cur = p.widths[style]
+		if p.cur == nil {
+			p.cur = &runeWidths{other: map[rune]int{}}
+			p.widths[style] = p.cur
+		}
+	}
 }
 
 // runeWidth returns the width of r as drawn (substituted) in the current
 // style, in glyph units.
 func (p *pdfWriter) runeWidth(r rune) int {
-	m := p.widths[p.style]
-	if m == nil {
-		m = map[rune]int{}
-		p.widths[p.style] = m
+	c := p.cur
+	if r >= 0 && r < 128 {
+		if w := c.ascii[r]; w > 0 {
+			return int(w - 1)
+		}
+		w := p.Fpdf.GetStringSymbolWidth(string(p.cover.pdfRune(p.style, r)))
+		c.ascii[r] = int32(w + 1)
+		return w
 	}
-	w, ok := m[r]
+	w, ok := c.other[r]
 	if !ok {
-		w = p.Fpdf.GetStringSymbolWidth(string(p.cover.pdfRune(r)))
-		m[r] = w
+		w = p.Fpdf.GetStringSymbolWidth(string(p.cover.pdfRune(p.style, r)))
+		c.other[r] = w
 	}
 	return w
 }

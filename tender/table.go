@@ -48,6 +48,9 @@ type table struct {
 	// keep moves the whole table to the next page when it would break
 	// but fits on one page.
 	keep bool
+	// maxLines, when above 0, is the most lines a cell takes; else as
+	// many as fit on a page below the header.
+	maxLines int
 	// left and width place the table; the content width from the left
 	// margin when width is 0.
 	left, width float64
@@ -120,6 +123,12 @@ func (d *doc) table(t *table) {
 		pdf.SetXY(t.left, y+headH)
 	}
 
+	// maxLines is the most lines a cell takes, so that every row fits on
+	// a page below the header; a longer text ends in an ellipsis.
+	maxLines := max(1, int((bottomLimit-marginTop-headH-2*cellPadY)/lh)-1)
+	if t.maxLines > 0 {
+		maxLines = min(maxLines, t.maxLines)
+	}
 	// layout returns the wrapped cells of r and its height.
 	layout := func(r row) ([][]string, float64) {
 		style := ""
@@ -131,7 +140,7 @@ func (d *doc) table(t *table) {
 		}
 		d.setFont(style, size)
 		if r.kind == rowSection || r.kind == rowSub {
-			lines := d.wrap(r.cells[0], t.width-2*cellPadX)
+			lines := d.wrapN(r.cells[0], t.width-2*cellPadX, maxLines)
 			return [][]string{lines}, float64(len(lines))*lh + 2*cellPadY
 		}
 		cells := make([][]string, len(t.cols))
@@ -141,7 +150,7 @@ func (d *doc) table(t *table) {
 			if i < len(r.cells) {
 				txt = r.cells[i]
 			}
-			cells[i] = d.wrap(txt, ws[i]-2*cellPadX)
+			cells[i] = d.wrapN(txt, ws[i]-2*cellPadX, maxLines)
 			if len(cells[i]) > n {
 				n = len(cells[i])
 			}

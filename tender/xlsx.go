@@ -268,7 +268,6 @@ func (x *workbook) printSetup(s *sheetWriter, titleRows string) {
 	}
 }
 
-
 // scheduleSheet writes the price schedule s of e into sheet.
 func (x *workbook) scheduleSheet(sheet string, s *schedule, e *costing.Estimate) error {
 	l := x.l
