@@ -156,6 +156,7 @@ var dialogOpeners = []struct {
 		u.variants.confirmDelete(0)
 	}},
 	{"factor", func(_ *testing.T, u *mainUI) { u.site.showFactorDialog(-1) }},
+	{"risk", func(_ *testing.T, u *mainUI) { u.site.risks.showDialog(-1) }},
 	{"error", func(_ *testing.T, u *mainUI) { showError(u.l, errors.New("no such file"), u.win) }},
 	{"file error", func(_ *testing.T, u *mainUI) { showFileError(u.win, u.l, "a.yaml", errors.New("line 1: bad")) }},
 	{"save problems", func(_ *testing.T, u *mainUI) { u.showSaveProblems(errors.New("no name")) }},

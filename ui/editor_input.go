@@ -2,10 +2,12 @@ package ui
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/hallingdal/bokonsept/concepts"
 	"github.com/hallingdal/bokonsept/i18n"
 	"github.com/shopspring/decimal"
 )
@@ -52,31 +54,24 @@ func (in inputs) decimal(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// nonNegative parses a number that is 0 or more.
-func (in inputs) nonNegative(s string) (decimal.Decimal, error) {
+// within parses a number that lies within lim, one of the format's limits
+// (concepts.Limit*), so that the window takes exactly what saving takes;
+// the message says what is wrong in the user's words ("99 999 er for
+// stort tall: høyst 10 000").
+func (in inputs) within(s string, lim concepts.Limit) (decimal.Decimal, error) {
 	d, err := in.decimal(s)
-	if err == nil && d.IsNegative() {
-		err = errors.New(in.l.T("ui.error.negative"))
+	if err != nil {
+		return d, err
 	}
-	return d, err
+	if err := lim.Check(d); err != nil {
+		return d, errors.New(concepts.Localize(err, in.l))
+	}
+	return d, nil
 }
 
-// positive parses a number above 0.
-func (in inputs) positive(s string) (decimal.Decimal, error) {
-	d, err := in.decimal(s)
-	if err == nil && !d.IsPositive() {
-		err = errors.New(in.l.T("ui.error.not_positive"))
-	}
-	return d, err
-}
-
-// percent parses a percentage from 0 to 100.
-func (in inputs) percent(s string) (decimal.Decimal, error) {
-	d, err := in.nonNegative(s)
-	if err == nil && d.GreaterThan(decimal.NewFromInt(100)) {
-		err = errors.New(in.l.T("ui.error.percent_range"))
-	}
-	return d, err
+// limit returns a parser of numbers within lim.
+func (in inputs) limit(lim concepts.Limit) func(string) (decimal.Decimal, error) {
+	return func(s string) (decimal.Decimal, error) { return in.within(s, lim) }
 }
 
 // optional parses an optional limit: empty means none (nil).
@@ -91,39 +86,37 @@ func (in inputs) optional(s string, parse func(string) (decimal.Decimal, error))
 	return &d, nil
 }
 
-// integer parses a whole number from lo to hi.
+// integer parses a whole number from lo to hi (the seed, which the
+// format does not bound but an int64 does).
 func (in inputs) integer(s string, lo, hi int64) (int64, error) {
-	s = clean(s)
-	if s == "" {
-		return 0, errors.New(in.l.T("ui.error.required"))
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
+	d, err := in.decimal(s)
 	if err != nil {
-		// Grouped digits ("20,000" in English, as the field itself shows
-		// the number) or a decimal.
-		d, derr := in.decimal(s)
-		if derr != nil {
-			return 0, errors.New(in.l.T("ui.error.not_number"))
-		}
-		if !d.IsInteger() {
-			return 0, errors.New(in.l.T("ui.error.not_whole"))
-		}
-		if d.LessThan(decimal.NewFromInt(lo)) || d.GreaterThan(decimal.NewFromInt(hi)) {
-			return 0, errors.New(in.l.T("ui.error.range", int(lo), int(hi)))
-		}
-		n = d.IntPart()
+		return 0, err
 	}
-	if n < lo || n > hi {
+	if !d.IsInteger() {
+		return 0, errors.New(in.l.T("ui.error.not_whole"))
+	}
+	if d.LessThan(decimal.NewFromInt(lo)) || d.GreaterThan(decimal.NewFromInt(hi)) {
 		return 0, errors.New(in.l.T("ui.error.range", int(lo), int(hi)))
 	}
-	return n, nil
+	return d.IntPart(), nil
 }
 
-// count parses a unit count: a whole number of at least 1.
-func (in inputs) count(s string) (int, error) {
-	n, err := in.integer(s, 1, 100000)
-	return int(n), err
+// whole parses a whole number within lim (a limit of whole numbers, far
+// inside int).
+func (in inputs) whole(s string, lim concepts.Limit) (int, error) {
+	d, err := in.within(s, lim)
+	if err != nil {
+		return 0, err
+	}
+	if !d.IsInteger() {
+		return 0, errors.New(in.l.T("ui.error.not_whole"))
+	}
+	return int(d.IntPart()), nil
 }
+
+// count parses a unit count: a whole number within concepts.LimitCount.
+func (in inputs) count(s string) (int, error) { return in.whole(s, concepts.LimitCount) }
 
 // text formats a number for an entry in the locale's notation with all its
 // decimals: "6 200", "2 500 000", "1,15" (bokmål) or "1.15" (English).
@@ -174,3 +167,44 @@ func (in inputs) codes(s string) ([]string, error) {
 
 // decimalInt returns n as a decimal.
 func decimalInt(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
+
+// riskProbability parses a risk's probability in percent.
+func (in inputs) riskProbability(s string) (decimal.Decimal, error) {
+	return in.within(s, concepts.LimitPercent)
+}
+
+// riskCost parses one of a risk's costs in NOK.
+func (in inputs) riskCost(s string) (decimal.Decimal, error) {
+	return in.within(s, concepts.LimitRiskCost)
+}
+
+// textWithin checks a text as the format does: at most max characters and
+// no control characters (line breaks and tabs allowed where multiline).
+func (in inputs) textWithin(s string, max int, multiline bool) error {
+	if n := utf8.RuneCountInString(s); n > max {
+		return errors.New(in.l.T("panel.error.too_long", n, max))
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t' || r == '\r')) {
+			return errors.New(in.l.T("panel.error.control"))
+		}
+	}
+	return nil
+}
+
+// name checks a required name as the format does: not empty, at most
+// concepts.MaxNameLength characters, no control characters, and not taken
+// (taken may be nil).
+func (in inputs) name(s string, taken func(string) bool) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return errors.New(in.l.T("ui.error.required"))
+	}
+	if err := in.textWithin(s, concepts.MaxNameLength, false); err != nil {
+		return err
+	}
+	if taken != nil && taken(s) {
+		return errors.New(in.l.T("panel.error.name_taken", s))
+	}
+	return nil
+}

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/hallingdal/bokonsept/concepts"
 	"github.com/hallingdal/bokonsept/i18n"
 	"github.com/shopspring/decimal"
 )
@@ -60,16 +62,40 @@ func TestInputsTextRoundTrip(t *testing.T) {
 
 func TestInputsLimits(t *testing.T) {
 	in := inputs{i18n.New("nb")}
-	if _, err := in.percent("101"); err == nil {
-		t.Error("101 % accepted")
+	// The window's fields take the format's limits: a value inside a
+	// limit is taken, one beyond it is refused with the limit's message.
+	for _, tc := range []struct {
+		text string
+		lim  concepts.Limit
+		ok   bool
+	}{
+		{"100", concepts.LimitPercent, true},
+		{"101", concepts.LimitPercent, false},
+		{"0", concepts.LimitRegionalFactor, false}, // open at 0
+		{"10", concepts.LimitRegionalFactor, true},
+		{"10,01", concepts.LimitRegionalFactor, false},
+		{"-1", concepts.LimitQuantity, false},
+		{"0", concepts.LimitMaxBYA, false},
+		{"1000", concepts.LimitMaxBRA, true},
+		{"1000,5", concepts.LimitMaxBRA, false},
+		{"11", concepts.LimitParking, false},
+		{"100 000 001", concepts.LimitSiteArea, false},
+	} {
+		_, err := in.within(tc.text, tc.lim)
+		if (err == nil) != tc.ok {
+			t.Errorf("%q within %v: err = %v, want ok %v", tc.text, tc.lim, err, tc.ok)
+		}
 	}
-	if _, err := in.positive("0"); err == nil {
-		t.Error("0 accepted as positive")
+	// 99 999 999 is beyond MaxCount (10 000): the message names the number
+	// and the limit, formatted, and says it is too large.
+	_, err := in.count("99999999")
+	if err == nil || !strings.Contains(err.Error(), "99\u00a0999\u00a0999") || !strings.Contains(err.Error(), "10\u00a0000") {
+		t.Errorf("count 99999999: err = %v, want one naming 99 999 999 and 10 000", err)
 	}
-	if _, err := in.nonNegative("-1"); err == nil {
-		t.Error("-1 accepted as non-negative")
+	if n, err := in.count("10000"); err != nil || n != concepts.MaxCount {
+		t.Errorf("count 10000 = %d, %v; want the largest count", n, err)
 	}
-	if d, err := in.optional(" ", in.percent); err != nil || d != nil {
+	if d, err := in.optional(" ", in.limit(concepts.LimitPercent)); err != nil || d != nil {
 		t.Errorf("empty optional = %v, %v; want none", d, err)
 	}
 	if _, err := in.count("2,5"); err == nil {
@@ -91,6 +117,18 @@ func TestInputsLimits(t *testing.T) {
 	}
 	if _, err := (inputs{i18n.New("en")}).integer("2,000,000", 0, 1000000); err == nil {
 		t.Error("en 2,000,000 accepted above the limit 1,000,000")
+	}
+	if err := in.name("Solenga\x1b[31m", nil); err == nil {
+		t.Error("a name with ESC accepted")
+	}
+	if err := in.name(strings.Repeat("å", concepts.MaxNameLength), nil); err != nil {
+		t.Errorf("a name of %d characters refused: %v", concepts.MaxNameLength, err)
+	}
+	if err := in.name(strings.Repeat("å", concepts.MaxNameLength+1), nil); err == nil {
+		t.Error("a name over the limit accepted")
+	}
+	if err := in.textWithin("linje 1\nlinje 2", concepts.MaxTextLength, true); err != nil {
+		t.Errorf("a note with a line break refused: %v", err)
 	}
 	if _, err := (inputs{i18n.New("en")}).count("2.5"); err == nil {
 		t.Error("en 2.5 accepted as a count")

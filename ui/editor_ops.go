@@ -182,7 +182,11 @@ func (e *editor) removeSiteItem(li int) {
 }
 
 // setPriceBook sets the selected variant's price book: ref as written in
-// the concept and the loaded book, or "" and nil for none.
+// the concept and the book as just read from disk, or "" and nil for none.
+// The book replaces the project's entry for ref, so that a book edited on
+// disk and chosen again prices every variant that names it; when the
+// variant already named ref, the concept does not change, but every
+// estimate is computed again with the new rates.
 func (e *editor) setPriceBook(ref string, pb *concepts.PriceBook) error {
 	if pb != nil {
 		if _, err := e.catalogue().WithPriceBook(pb); err != nil {
@@ -194,6 +198,11 @@ func (e *editor) setPriceBook(ref string, pb *concepts.PriceBook) error {
 		e.project.PriceBooks[ref] = pb
 	}
 	vi := e.selected
+	if pb != nil && e.project.Concept.Variants[vi].PriceBook == ref {
+		e.recompute()
+		e.notify(changeEstimate | changeSimulation)
+		return nil
+	}
 	return e.apply("", func(c *concepts.Concept) error {
 		c.Variants[vi].PriceBook = ref
 		return nil

@@ -25,6 +25,7 @@ const (
 	figDwellingsPerDaa
 	figMUA
 	figParking
+	figPriceLevel
 	figKostnadsramme
 	figP50
 	figP85
@@ -39,7 +40,7 @@ const (
 var figureKeys = [figCount]string{
 	"ui.figures.dwellings", "ui.figures.persons", "ui.figures.bra", "ui.figures.bya_percent",
 	"ui.figures.bra_percent", "ui.figures.dwellings_per_daa", "ui.figures.mua", "ui.figures.parking",
-	"ui.figures.kostnadsramme", "ui.figures.p50", "ui.figures.p85", "ui.figures.per_dwelling",
+	"panel.figures.price_level", "ui.figures.kostnadsramme", "ui.figures.p50", "ui.figures.p85", "ui.figures.per_dwelling",
 	"ui.figures.per_m2", "ui.figures.affordable", "ui.figures.carbon",
 }
 
@@ -127,11 +128,12 @@ func (s *figuresScreen) SetEstimate(c *concepts.Concept, e *costing.Estimate, er
 	set(figDwellings, l.Int(int64(e.Dwellings)))
 	set(figPersons, l.Int(int64(e.Persons)))
 	set(figBRA, l.Area(e.Area.BRA))
-	set(figBYAPercent, s.withLimit(l.Percent(e.Density.BYAPercent, 1), "ui.figures.max", pct(l, z.MaxBYAPercent)))
-	set(figBRAPercent, s.withLimit(l.Percent(e.Density.BRAPercent, 1), "ui.figures.max", pct(l, z.MaxBRAPercent)))
+	set(figBYAPercent, s.withLimit(l.PercentFixed(e.Density.BYAPercent, 1), "ui.figures.max", pct(l, z.MaxBYAPercent)))
+	set(figBRAPercent, s.withLimit(l.PercentFixed(e.Density.BRAPercent, 1), "ui.figures.max", pct(l, z.MaxBRAPercent)))
 	set(figDwellingsPerDaa, s.withLimit(l.Number(e.Density.DwellingsPerDaa, 2), "ui.figures.min", num(l, z.MinDwellingsPerDaa, 2)))
 	set(figMUA, s.withLimit(area(l, e.Density.MUAPerDwelling), "ui.figures.min", area(l, z.MinMUAPerDwelling)))
 	set(figParking, l.Int(int64(e.ParkingSpaces)))
+	set(figPriceLevel, orDash(e.PriceLevel))
 	set(figKostnadsramme, l.NOK(e.Totals.Kostnadsramme))
 	p50, p85 := nok(l, e.P50), nok(l, e.P85)
 	if e.P50 == nil && s.waiting {
@@ -282,12 +284,21 @@ func nok(l *i18n.Locale, d *decimal.Decimal) string {
 	return l.NOK(*d)
 }
 
-// pct formats an optional percentage ("–" when absent).
+// pct formats an optional percentage ("–" when absent) with one decimal,
+// as the panel's other percentages: "35,0 %" beside "24,4 %".
 func pct(l *i18n.Locale, d *decimal.Decimal) string {
 	if d == nil {
 		return "–"
 	}
-	return l.Percent(*d, 1)
+	return l.PercentFixed(*d, 1)
+}
+
+// orDash is s, or "–" when s is empty.
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }
 
 // area formats an optional area ("–" when absent).

@@ -28,7 +28,7 @@ func figuresFixture(simulated bool) (*concepts.Concept, *costing.Estimate) {
 			MaxStoreys: &storeys, MinDwellingsPerDaa: decPtr("3")},
 	}}
 	e := &costing.Estimate{
-		Concept: "Testkonsept", Variant: "A – 24 boliger",
+		Concept: "Testkonsept", Variant: "A – 24 boliger", PriceLevel: "2026-11",
 		Dwellings: 24, Persons: 90, ParkingSpaces: 29,
 		Area:                  costing.Areas{BRA: dec("1954"), BYA: dec("1514")},
 		Density:               costing.Density{BYAPercent: dec("24.419"), BRAPercent: dec("39.935"), DwellingsPerDaa: dec("3.871"), MUAPerDwelling: decPtr("157.75")},

@@ -89,7 +89,7 @@ func mixCell(t *testing.T, u *mainUI, row int) *tableCell {
 // mixCountEntry returns the count entry of row of the unit-mix table.
 func mixCountEntry(t *testing.T, u *mainUI, row int) *widget.Entry {
 	t.Helper()
-	return mixCell(t, u, row).count
+	return &mixCell(t, u, row).count.Entry
 }
 
 // typeInto replaces the entry's text by typing, as a user would.
