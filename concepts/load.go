@@ -111,6 +111,13 @@ func DecodeConcept(name string, data []byte) (*Concept, error) {
 	return c, nil
 }
 
+// ReadFile reads the file at path the way every loader does: only a
+// regular file of at most MaxFileSize bytes, never waiting on a named pipe
+// (FIFO) or device. Its errors are positioned and translatable, as the
+// loaders' are. Code that reads a document again after loading it (to
+// keep its bytes or compare them with the disk) uses it too.
+func ReadFile(path string) ([]byte, error) { return readFile(path) }
+
 // readFile reads a file of at most MaxFileSize bytes; a larger one is
 // rejected before it is read. Only regular files are read: a folder, named
 // pipe (FIFO), device or socket is refused at once, before it is opened and

@@ -109,6 +109,7 @@ func TestLoad_NotRegular(t *testing.T) {
 		"LoadPriceBook": func(p string) error { _, err := LoadPriceBook(p); return err },
 		"LoadProject":   func(p string) error { _, err := LoadProject(p, LoadOptions{}); return err },
 		"ValidateFile":  ValidateFile,
+		"ReadFile":      func(p string) error { _, err := ReadFile(p); return err },
 		"override catalogue": func(p string) error {
 			_, err := LoadProject(filepath.Join("testdata", "concept.yaml"), LoadOptions{Catalogue: p})
 			return err
