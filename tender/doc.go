@@ -20,9 +20,14 @@
 // chapters 1 to 8 (8 only when the concept has more than one variant) and
 // Vedlegg A, the price schedule. When the document describes several
 // variants, the variant-specific chapters have one section per variant.
-// Text is set in the Go fonts (golang.org/x/image/font/gofont), embedded as
-// UTF-8 TrueType subsets; they cover æøå, – « » ² § ≤ ≥, the no-break space
-// and the minus sign that i18n emits. The output is deterministic: the
+// Text is set in DejaVu Sans Condensed (assets/fonts), embedded as UTF-8
+// TrueType subsets: æøå, – « » ² § ≤ ≥, the no-break space and the minus
+// sign that i18n emits, and Latin, Greek, Cyrillic, Hebrew and (but in
+// italics) Arabic letters, drawn left to right and unshaped. Every other
+// character, emoji and CJK among them, and every control character is drawn
+// as U+FFFD, so any text can be written; a name too long for the cover, a
+// heading or a table cell ends in an ellipsis, and lines are broken in time
+// linear in the text's length. The output is deterministic: the
 // creation and modification dates are the concept's revision date and the
 // catalogues are sorted, so the same input gives byte-identical files.
 //
