@@ -15,7 +15,7 @@ import (
 	"github.com/hallingdal/bokonsept/i18n"
 )
 
-// names lists the names in dir, sorted.
+// dirNames lists the names in dir, sorted.
 func dirNames(t *testing.T, dir string) []string {
 	t.Helper()
 	es, err := os.ReadDir(dir)
