@@ -246,7 +246,7 @@ func (u *mainUI) openPath(p string) bool {
 		showFileError(u.win, u.l, p, err)
 		return false
 	}
-	data, err := os.ReadFile(p)
+	data, err := concepts.ReadFile(p)
 	if err != nil {
 		showFileError(u.win, u.l, p, err)
 		return false

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/hallingdal/bokonsept/concepts"
 )
 
 // fileState is what the window knows about the concept's file and its
@@ -70,9 +71,11 @@ func (s diskStamp) changedOnDisk(path string) bool {
 	if fi.ModTime().Equal(s.ModTime) && fi.Size() == s.Size {
 		return false
 	}
-	data, err := os.ReadFile(path)
+	// Read only a regular file, never blocking on a pipe swapped in: a
+	// file that cannot be read is not the one opened, so ask.
+	data, err := concepts.ReadFile(path)
 	if err != nil {
-		return false
+		return true
 	}
 	sum := sha256.Sum256(data)
 	return !bytes.Equal(sum[:], s.SHA256)

@@ -344,7 +344,7 @@ func (u *mainUI) restoreRecovery(c recoveryCopy) {
 	p.Path = meta.Path
 	var original []byte
 	if meta.Path != "" {
-		original, _ = os.ReadFile(meta.Path)
+		original, _ = concepts.ReadFile(meta.Path)
 	}
 	u.setProject(p, original, false)
 	u.files.disk = meta.Disk
