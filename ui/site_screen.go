@@ -169,10 +169,11 @@ func (s *siteScreen) onEditorChanged(ch change) {
 		s.refresh(ch&changeReload != 0)
 	case ch&changeConcept != 0:
 		// The form's own entries changed the concept, or the variants did:
-		// only the factor and risk lists can show something new (their
-		// dialogs).
+		// only the factor and risk lists (their dialogs) and the price
+		// level can show something new.
 		s.factors.Refresh()
 		s.risks.Refresh()
+		s.priceLevel.refresh()
 	}
 }
 

@@ -42,9 +42,11 @@ type variantScreen struct {
 	in  inputs
 	win fyne.Window
 
-	tabs      *container.DocTabs
-	tabNames  []string
-	selecting bool
+	tabs     *container.DocTabs
+	tabNames []string
+	// tabsLayout shortens the tab names to the width the tabs have.
+	tabsLayout *tabNamesLayout
+	selecting  bool
 
 	mix     *widget.Table
 	sites   *widget.Table
@@ -134,7 +136,8 @@ func (s *variantScreen) buildUI() {
 
 	split := container.NewVSplit(mixBox, sitesBox)
 	split.Offset = 0.55
-	s.content = container.NewBorder(container.NewVBox(s.tabs, toolbar), nil, nil, nil, split)
+	s.tabsLayout = &tabNamesLayout{s: s}
+	s.content = container.NewBorder(container.NewVBox(container.New(s.tabsLayout, s.tabs), toolbar), nil, nil, nil, split)
 }
 
 // showInputError explains err about the named line (table row row) under
@@ -249,6 +252,7 @@ func (s *variantScreen) refreshTabs() {
 		}
 		s.tabs.SetItems(items)
 		s.tabNames = names
+		s.fitTabNames()
 	}
 	if s.tabs.SelectedIndex() != s.ed.selected {
 		s.tabs.SelectIndex(s.ed.selected)

@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/widget"
@@ -85,4 +89,113 @@ func TestSiteItemOfOtherMunicipalityStaysInTable(t *testing.T) {
 	if slices.Contains(u.variants.siteIDs, "gol-vann") {
 		t.Error("gol-vann is offered after its line was removed")
 	}
+}
+
+// TestSiteChoicesOnlyAvailableInMunicipality checks that the picker offers
+// no item that belongs to another municipality (SiteItem.AvailableIn),
+// whether or not a municipality lists it among its items.
+func TestSiteChoicesOnlyAvailableInMunicipality(t *testing.T) {
+	u := newTestUI(t)
+	openSample(t, u, "samples/reveskogen-hemsedal.yaml")
+	muni := u.ed.concept().Municipality
+	foreign := 0
+	for _, it := range u.ed.catalogue().SiteItems {
+		if it.Municipality != "" && it.Municipality != muni {
+			foreign++
+		}
+	}
+	if foreign == 0 {
+		t.Fatal("the catalogue has no other municipality's items to test with")
+	}
+	for _, id := range u.variants.siteIDs {
+		if it := u.ed.catalogue().SiteItem(id); !it.AvailableIn(muni) {
+			t.Errorf("%q of %s is offered in a %s concept", id, it.Municipality, muni)
+		}
+	}
+}
+
+// TestCountBeyondLimitKeepsLastValid types 99999999 into a count: every
+// prefix up to 9 999 is a valid count (concepts.MaxCount is 10 000), so
+// the model keeps 9 999; the explanation names the kept count, and when
+// the field loses the focus it shows 9 999 again and the explanation goes.
+func TestCountBeyondLimitKeepsLastValid(t *testing.T) {
+	u := newTestUI(t)
+	cell := mixCell(t, u, 0)
+	typeInto(&cell.count.Entry, "99999999")
+	if got, want := u.ed.variant().Units[0].Count, 9999; got != want {
+		t.Fatalf("count = %d, want %d (the last valid prefix)", got, want)
+	}
+	if cell.count.Validate() == nil {
+		t.Error("the field shows no error for 99 999 999")
+	}
+	if msg := u.variants.mixError.Text; !u.variants.mixError.Visible() || !strings.Contains(msg, "9\u00a0999") {
+		t.Errorf("explanation %q does not name the kept count 9 999", msg)
+	}
+	assertFigures(t, u)
+	cell.count.FocusLost()
+	if got, want := cell.count.Text, u.variants.in.text(decimalInt(9999)); got != want {
+		t.Errorf("after focus lost the field shows %q, want %q", got, want)
+	}
+	if cell.count.Validate() != nil {
+		t.Error("the field keeps its error after showing the kept count")
+	}
+	if u.variants.mixError.Visible() {
+		t.Error("a stale explanation stays under the table")
+	}
+}
+
+// TestStaleInputErrorGoesWithStep checks that the explanation of a refused
+// count goes when the count is changed with + (the field shows the model's
+// count again).
+func TestStaleInputErrorGoesWithStep(t *testing.T) {
+	u := newTestUI(t)
+	cell := mixCell(t, u, 0)
+	count := u.ed.variant().Units[0].Count
+	typeInto(&cell.count.Entry, "tolv")
+	if !u.variants.mixError.Visible() {
+		t.Fatal("no explanation for tolv")
+	}
+	cell.plus.OnTapped()
+	if got := u.ed.variant().Units[0].Count; got != count+1 {
+		t.Errorf("count = %d, want %d", got, count+1)
+	}
+	if u.variants.mixError.Visible() {
+		t.Errorf("the explanation %q stays after +", u.variants.mixError.Text)
+	}
+}
+
+// TestPriceBookChosenAgainIsReadFromDisk chooses a price book, edits it on
+// disk and chooses it again: the estimate follows the new rates.
+func TestPriceBookChosenAgainIsReadFromDisk(t *testing.T) {
+	u := newTestUI(t)
+	book := func(likely int) []byte {
+		return fmt.Appendf(nil, "format: bokonsept/pricebook@1\nname: Testbok\nprice_level: %s\n"+
+			"unit_types:\n  solenga-2r:\n    rates: {\"2\": [10000, %d, 30000]}\n", u.ed.catalogue().PriceLevel, likely)
+	}
+	path := filepath.Join(t.TempDir(), "bok.yaml")
+	if err := os.WriteFile(path, book(11000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.variants.choosePriceBook(path)
+	ref := u.ed.variant().PriceBook
+	if ref == "" {
+		t.Fatal("the variant took no price book")
+	}
+	first, _ := u.ed.estimate()
+	// Double the likely rate of solenga-2r's code 2 on disk.
+	if err := os.WriteFile(path, book(22000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.variants.choosePriceBook(path)
+	if got := u.ed.project.PriceBooks[ref].UnitTypes["solenga-2r"].Rates["2"].Likely; !got.Equal(decimalInt(22000)) {
+		t.Fatalf("the project's price book has likely %s, want 22000 from disk", got)
+	}
+	second, err := u.ed.estimate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !second.Totals.Huskostnad.GreaterThan(first.Totals.Huskostnad) {
+		t.Errorf("huskostnad %s after doubling a rate, was %s", second.Totals.Huskostnad, first.Totals.Huskostnad)
+	}
+	assertFigures(t, u)
 }
