@@ -130,6 +130,9 @@ type UnitType struct {
 	// CarbonKgPerM2 is kg CO2e per m² BTA; nil when unknown.
 	CarbonKgPerM2 *decimal.Decimal `yaml:"carbon_kg_per_m2,omitempty"`
 	Requirements  Texts            `yaml:"requirements,omitempty"`
+	// Specification says how the unit is built, keyed by NS 3451 code of
+	// one or two digits ("21", "23"); nil when the catalogue gives none.
+	Specification map[string]Text `yaml:"specification,omitempty"`
 }
 
 // SiteItem is outdoor works, infrastructure or a fee, priced per Unit.

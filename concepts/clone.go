@@ -47,6 +47,7 @@ func (c *Concept) Clone() *Concept {
 		}
 	}
 	out.Economics = c.Economics.Clone()
+	out.Tender = c.Tender.Clone()
 	if c.Variants != nil {
 		out.Variants = make([]Variant, len(c.Variants))
 		for i, v := range c.Variants {
@@ -87,6 +88,7 @@ func (c *Catalogue) Clone() *Catalogue {
 			u.Rates = maps.Clone(u.Rates)
 			u.Fixed = maps.Clone(u.Fixed)
 			u.CarbonKgPerM2 = cloneDecimal(u.CarbonKgPerM2)
+			u.Specification = cloneSpecification(u.Specification)
 			if u.Requirements != nil {
 				r := make(Texts, len(u.Requirements))
 				for lang, s := range u.Requirements {

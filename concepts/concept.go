@@ -23,7 +23,10 @@ type Concept struct {
 	// Economics is the optional buyer economics (docs/ESTIMATE.md, "Buyer
 	// economics"); nil when the concept has none.
 	Economics *Economics `yaml:"economics,omitempty"`
-	Variants  []Variant  `yaml:"variants"`
+	// Tender is the optional tender section: the competition's facts for
+	// the tenderers' documents; nil when the concept has none.
+	Tender   *Tender   `yaml:"tender,omitempty"`
+	Variants []Variant `yaml:"variants"`
 
 	// src holds the positions of the decoded file; nil when built in memory.
 	src *source

@@ -23,6 +23,7 @@ var flowTypes = map[reflect.Type]bool{
 	reflect.TypeFor[Loan]():              true,
 	reflect.TypeFor[CooperativeLoan]():   true,
 	reflect.TypeFor[Household]():         true,
+	reflect.TypeFor[AwardCriterion]():    true,
 }
 
 // keepZero are optional fields written even when zero, so a hand-written
@@ -169,7 +170,7 @@ func encodeValue(v reflect.Value, flow bool) *yaml.Node {
 				continue
 			}
 			val := encodeValue(fv, flow)
-			if t == reflect.TypeFor[Revision]() && f.name == "date" && dateRe.MatchString(val.Value) {
+			if isDateField(t, f.name) && dateRe.MatchString(val.Value) {
 				val.Tag = "!!timestamp"
 			}
 			n.Content = append(n.Content, scalar("!!str", f.name), val)

@@ -334,6 +334,7 @@ func (c *Catalogue) checkUnitType(k *checker, i int, seen map[string]bool) {
 	}
 	k.codes(p, uc, "rates", u.Rates)
 	k.codes(p, uc, "fixed", u.Fixed)
+	k.checkSpecification(p, uc, u.Specification)
 	if len(u.Rates)+len(u.Fixed) == 0 && !k.src.isBad(join(p, "rates")) {
 		k.at(join(p, "rates"), uc, "concepts.unit_type.no_rates")
 	}
@@ -464,6 +465,7 @@ func (c *Concept) check(cat *Catalogue) *errs {
 	c.checkPriceLevel(k, cat)
 	c.checkRisks(k)
 	c.checkEconomics(k)
+	c.checkTender(k)
 	c.checkVariants(k, cat)
 	if cat != nil && c.Municipality != "" && cat.Municipality(c.Municipality) == nil {
 		var ids names
