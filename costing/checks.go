@@ -29,6 +29,7 @@ const (
 	CheckTEK17Micro      = "tek17.micro"
 	CheckHusbankenArea   = "husbanken.area"
 	CheckAffordability   = "affordability"
+	CheckEconomics       = "economics.households"
 	CheckCompleteness    = "completeness"
 	CheckPriceBookCover  = "pricebook.coverage"
 	CheckPriceLevelMixed = "pricelevel.mixed"
@@ -154,6 +155,7 @@ func (e *Estimate) checks() []Check {
 		out = append(out, Check{ID: CheckAffordability, Status: StatusInfo, Key: "check.affordability.info",
 			Args: []any{e.AffordableDwellings, e.Dwellings, i18n.Pct(share), i18n.NOK(e.FirstTimeBuyerLimit)}})
 	}
+	out = e.withEconomics(out)
 	if c, ok := e.checkCompleteness(); ok {
 		out = append(out, c)
 	}

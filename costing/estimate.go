@@ -71,6 +71,10 @@ type Estimate struct {
 	// exact; nil when no unit type gives carbon_kg_per_m2.
 	CarbonKg *decimal.Decimal
 
+	// Economics is the buyer economics (docs/ESTIMATE.md, "Buyer
+	// economics"); nil when the concept has no economics section.
+	Economics *Economics
+
 	// Checks are the checks that apply, in the order of docs/RULES.md.
 	Checks []Check
 

@@ -341,7 +341,8 @@ func TestReportJSON(t *testing.T) {
      "status": "warn",
      "message": "The estimate lacks outdoor pipework (account 73: water and sewage). Add the site items, or note why they are not needed."
     }
-   ]
+   ],
+   "economics": null
   }
  ]
 }`

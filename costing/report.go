@@ -36,6 +36,68 @@ type VariantReport struct {
 	DwellingPrices      []DwellingPriceReport `json:"dwelling_prices"`
 	CarbonKgPerM2BRA    *json.Number          `json:"carbon_kg_per_m2_bra"`
 	Checks              []CheckReport         `json:"checks"`
+	// Economics is null when the concept has no economics section.
+	Economics *EconomicsReport `json:"economics"`
+}
+
+// EconomicsReport is a variant's buyer economics; SubsidyGap is null
+// without a market value.
+type EconomicsReport struct {
+	Tenure     string                `json:"tenure"`
+	SubsidyGap *int64                `json:"subsidy_gap"`
+	Types      []EconomicsTypeReport `json:"types"`
+	Households []HouseholdReport     `json:"households"`
+}
+
+// EconomicsTypeReport is one dwelling type's buyer economics in whole
+// kroner (Type is the unit type id); MarketValue and Gap are null without
+// a market value, CommonDebt is 0 for an owner.
+type EconomicsTypeReport struct {
+	Type          string `json:"type"`
+	Count         int    `json:"count"`
+	CostPrice     int64  `json:"cost_price"`
+	SalePrice     int64  `json:"sale_price"`
+	MarketValue   *int64 `json:"market_value"`
+	Gap           *int64 `json:"gap"`
+	EquityNeeded  int64  `json:"equity_needed"`
+	IncomeNeeded  int64  `json:"income_needed"`
+	CommonDebt    int64  `json:"common_debt"`
+	Monthly       int64  `json:"monthly"`
+	MonthlyStress int64  `json:"monthly_stress"`
+}
+
+// HouseholdReport is what one household can buy: how many dwellings, and
+// the ids of the types in unit-line order.
+type HouseholdReport struct {
+	ID        string   `json:"id"`
+	Dwellings int      `json:"dwellings"`
+	Types     []string `json:"types"`
+}
+
+// economicsReport returns x's report, or nil for nil.
+func economicsReport(x *Economics) *EconomicsReport {
+	if x == nil {
+		return nil
+	}
+	r := &EconomicsReport{Tenure: string(x.Tenure), Types: make([]EconomicsTypeReport, len(x.Types)), Households: make([]HouseholdReport, len(x.Households))}
+	opt := func(k Kroner) *int64 {
+		if !x.HasMarketValue {
+			return nil
+		}
+		v := int64(k)
+		return &v
+	}
+	r.SubsidyGap = opt(x.SubsidyGap)
+	for i := range x.Types {
+		t := &x.Types[i]
+		r.Types[i] = EconomicsTypeReport{Type: t.Type.ID, Count: t.Count, CostPrice: money(t.CostPrice), SalePrice: int64(t.SalePrice),
+			MarketValue: opt(t.MarketValue), Gap: opt(t.Gap), EquityNeeded: int64(t.EquityNeeded), IncomeNeeded: int64(t.IncomeNeeded),
+			CommonDebt: int64(t.CommonDebt), Monthly: int64(t.Monthly), MonthlyStress: int64(t.MonthlyStress)}
+	}
+	for i, h := range x.Households {
+		r.Households[i] = HouseholdReport{ID: h.Household.ID, Dwellings: h.Dwellings, Types: x.TypeIDs(i)}
+	}
+	return r
 }
 
 // AreaReport holds a variant's areas in m²; BYA includes parking.
@@ -202,5 +264,6 @@ func (e *Estimate) Report(l *i18n.Locale) VariantReport {
 	for _, c := range e.Checks {
 		r.Checks = append(r.Checks, CheckReport{ID: c.ID, Status: c.Status, Message: c.Message(l)})
 	}
+	r.Economics = economicsReport(e.Economics)
 	return r
 }
