@@ -165,6 +165,9 @@ func (e *Estimate) checks() []Check {
 	if c, ok := e.checkPriceLevelMixed(); ok {
 		out = append(out, c)
 	}
+	if c, ok := e.checkTenderCriteria(); ok {
+		out = append(out, c)
+	}
 	return out
 }
 

@@ -45,4 +45,12 @@ var (
 	// Accounts (NS 3451) whose absence the completeness check reports.
 	accountOutdoorPipework = "73" // Utendørs VVS: water and sewage
 	accountRoads           = "76" // Veier og plasser
+
+	// tenderWeightTotal is what the award criteria's weights add up to,
+	// in percent.
+	tenderWeightTotal = decimal.NewFromInt(100)
+	// tenderClimateMinPercent is the least share of the award criteria's
+	// weight that climate and environment criteria must have
+	// (anskaffelsesforskriften § 7-9 (2), since 1 January 2024).
+	tenderClimateMinPercent = decimal.NewFromInt(30)
 )
