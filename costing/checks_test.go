@@ -71,16 +71,16 @@ func TestChecks(t *testing.T) {
 	}{
 		// 10 flats: BYA 200 m² = 20 %, BRA 600 m² = 60 %, MUA (1000−200)/10 = 80, 10 per daa.
 		{"bya at limit", &concepts.Zoning{MaxBYAPercent: dp("20")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bya", costing.StatusPass,
-			[]string{"20 %", "200 m²"}, []string{"20%", "within"}},
+			[]string{"20,0 %", "200 m²"}, []string{"20.0%", "within"}},
 		{"bya over", &concepts.Zoning{MaxBYAPercent: dp("19.9")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bya", costing.StatusFail,
-			[]string{"20 %", "over grensen på 19,9 %"}, []string{"above", "19.9%"}},
+			[]string{"20,0 %", "over grensen på 19,9 %"}, []string{"above", "19.9%"}},
 		{"bya with parking", &concepts.Zoning{MaxBYAPercent: dp("37.9"), ParkingPerDwelling: dp("0.95")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bya", costing.StatusFail,
-			[]string{"38 %", "380 m²"}, []string{"38%"}}, // 200 + 18 × ceil(9.5)
+			[]string{"38,0 %", "380 m²"}, []string{"38.0%"}}, // 200 + 18 × ceil(9.5)
 		{"no bya limit", &concepts.Zoning{MaxBRAPercent: dp("60")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bya", "", nil, nil},
 		{"bra at limit", &concepts.Zoning{MaxBRAPercent: dp("60")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bra", costing.StatusPass,
-			[]string{"60 %", "600 m²"}, []string{"60%"}},
+			[]string{"60,0 %", "600 m²"}, []string{"60.0%"}},
 		{"bra over", &concepts.Zoning{MaxBRAPercent: dp("59")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.bra", costing.StatusFail,
-			[]string{"60 %", "59 %"}, []string{"above"}},
+			[]string{"60,0 %", "59,0 %"}, []string{"above"}},
 		{"mua at limit", &concepts.Zoning{MinMUAPerDwelling: dp("80")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.mua", costing.StatusPass,
 			[]string{"80 m²"}, []string{"80 m²"}},
 		{"mua under", &concepts.Zoning{MinMUAPerDwelling: dp("81")}, []concepts.UnitLine{u("flat3", 10)}, "zoning.mua", costing.StatusFail,
@@ -143,7 +143,7 @@ func TestChecks(t *testing.T) {
 			[]string{"Huge flat (135 m² BRA, cap 130 m²), Villa (205 m² BRA, cap 200 m²) and Large terraced house (155 m² BRA, cap 150 m²)"}},
 		{"husbanken n/a", nil, []concepts.UnitLine{u("micro", 3)}, "husbanken.area", "", nil, nil},
 		{"affordability", nil, []concepts.UnitLine{u("micro", 3)}, "affordability", costing.StatusInfo,
-			[]string{"0 av 3 (0", "3 000 000 kr"}, []string{"0 of 3 (0%)", "NOK 3,000,000"}},
+			[]string{"0 av 3 (0,0 %)", "3 000 000 kr"}, []string{"0 of 3 (0.0%)", "NOK 3,000,000"}},
 		{"affordability n/a", nil, []concepts.UnitLine{u("common", 1)}, "affordability", "", nil, nil},
 		// 15 flats with a norm of 1 need 15 parking spaces; nothing is priced.
 		{"completeness: nothing priced", &concepts.Zoning{ParkingPerDwelling: dp("1")}, []concepts.UnitLine{u("flat3", 15)}, "completeness", costing.StatusWarn,

@@ -299,12 +299,12 @@ func TestReportJSON(t *testing.T) {
     {
      "id": "zoning.bya",
      "status": "pass",
-     "message": "Built-up area is 14.9% of the site (747 m² including parking), within the zoning plan's limit of 35% BYA."
+     "message": "Built-up area is 14.9% of the site (747 m² including parking), within the zoning plan's limit of 35.0% BYA."
     },
     {
      "id": "zoning.bra",
      "status": "fail",
-     "message": "Usable floor area is 14.8% of the site (742 m² including parking), above the zoning plan's limit of 14% BRA."
+     "message": "Usable floor area is 14.8% of the site (742 m² including parking), above the zoning plan's limit of 14.0% BRA."
     },
     {
      "id": "zoning.mua",

@@ -324,11 +324,12 @@ type NOK decimal.Decimal
 // Format implements Formatter.
 func (n NOK) Format(l *Locale) string { return l.NOK(decimal.Decimal(n)) }
 
-// Pct is an argument formatted as a percentage with one decimal at most.
+// Pct is an argument formatted as a percentage with one decimal.
 type Pct decimal.Decimal
 
-// Format implements Formatter.
-func (p Pct) Format(l *Locale) string { return l.Percent(decimal.Decimal(p), 1) }
+// Format implements Formatter: always one decimal ("15,0 %" beside
+// "6,6 %"), so the percentages of one message read alike.
+func (p Pct) Format(l *Locale) string { return l.PercentFixed(decimal.Decimal(p), 1) }
 
 // M2 is an argument formatted as an area in m².
 type M2 decimal.Decimal
