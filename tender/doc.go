@@ -37,14 +37,17 @@
 //
 // # The price schedule
 //
-// Vedlegg A and the XLSX sheet "Prisskjema" hold the contractor's work only,
+// Vedlegg A and the XLSX price schedule hold the contractor's work only,
 // NS 3453 posts 1 to 7: post 1 (rigg og drift) as one lump sum, then for
 // each unit type and post one line per NS 3451 code with its quantity and
 // unit, then one line per site item of post 7. Fees, land and the other
-// items of posts 8 and 9 are the client's and stay out. The sums follow the
-// engine's rounding: a line is quantity × unit price, a unit type's group
-// within a post is rounded to whole kroner, a site-item line is rounded on
-// its own. SheetNames gives the workbook's sheet names. Filled in with the engine's likely unit prices (regional factor
-// included) and post 1 as the lump sum, the schedule's total equals the
-// estimate's entreprisekostnad to the krone.
+// items of posts 8 and 9 are the client's and stay out, and so does every
+// figure of the municipality's estimate. WriteSchedule writes the XLSX of
+// one variant (refused, like the PDF, when Tenderable refuses it): every
+// line has a key in the hidden column A, the tenderer fills the unit prices
+// and the fields name, organisation number, date and reservations, every
+// other cell is locked, and a line's sum is quantity × unit price rounded
+// to whole kroner. ReadBid reads a returned schedule back and Evaluate
+// compares and ranks the bids (docs/FORMATS.md, "Price schedule" and
+// "Bids").
 package tender

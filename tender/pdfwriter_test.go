@@ -103,7 +103,7 @@ func TestXLSXAnyText(t *testing.T) {
 	in := hostileInput(t, hostile)
 	f := mustXLSX(t, in)
 	sheet, _ := SheetNames(in, 0)
-	title, err := f.GetCellValue(sheet, "A1")
+	title, err := f.GetCellValue(sheet, xlsxTitleCell)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestXLSXAnyText(t *testing.T) {
 	want := strings.NewReplacer("\x00", "\uFFFD", "\x1b", "\uFFFD", "\x07", "\uFFFD", "\x7f", "\uFFFD",
 		"\u0085", "\uFFFD", "\uFFFF", "\uFFFD", "\xff", "\uFFFD").Replace(hostile)
 	if !strings.Contains(title, want) {
-		t.Errorf("A1 is %q, want it to hold %q", title, want)
+		t.Errorf("the title is %q, want it to hold %q", title, want)
 	}
 }
 

@@ -37,8 +37,11 @@ type scheduleGroup struct {
 	// Name is the unit type's name, for the subtotal line.
 	Name  string
 	Lines []scheduleLine
-	// RoundEach is true when every line is rounded on its own (site items
-	// and the lump sum); otherwise the group's sum is rounded.
+	// RoundEach is true for a group without a subtotal line (the site
+	// items and the lump sum); a unit type's group has one. In the XLSX
+	// schedule every line is rounded to whole kroner on its own, as a
+	// returned schedule is read (docs/FORMATS.md, "Returned price
+	// schedules").
 	RoundEach bool
 	// Amount is the engine's row amount (the group's rounded sum).
 	Amount decimal.Decimal
@@ -46,14 +49,18 @@ type scheduleGroup struct {
 
 // scheduleLine is one priced line.
 type scheduleLine struct {
+	// Key identifies the line in the XLSX schedule and in a returned one:
+	// "post:1", "unit:<type id>:<code>", "fixed:<type id>:<code>" or
+	// "site:<item id>".
+	Key  string
 	No   string
 	Code string
 	Text string
 	// Qty in Unit (already translated).
 	Qty  decimal.Decimal
 	Unit string
-	// UnitPrice is the engine's likely unit price; it is not printed for
-	// the tenderer, it serves the reference sheet and the tests.
+	// UnitPrice is the engine's likely unit price; it is never written
+	// for the tenderer, it serves the evaluation of bids and the tests.
 	UnitPrice decimal.Decimal
 }
 
@@ -85,7 +92,7 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 			RoundEach: true,
 			Amount:    e.Posts[1],
 			Lines: []scheduleLine{{
-				No: "1.1", Text: l.T("tender.schedule.rigg"),
+				Key: KeyPost1, No: "1.1", Text: l.T("tender.schedule.rigg"),
 				Qty: decimal.NewFromInt(1), Unit: lump, UnitPrice: e.Posts[1],
 			}},
 		}},
@@ -116,9 +123,11 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 						UnitPrice: c.UnitPrice,
 					}
 					if c.Fixed {
+						ln.Key = "fixed:" + r.Ref + ":" + c.Code
 						ln.Text = l.T("tender.schedule.fixed", codeName(l, c.Code))
 						ln.Unit = unitName(l, concepts.UnitPiece)
 					} else {
+						ln.Key = "unit:" + r.Ref + ":" + c.Code
 						ln.Text = codeName(l, c.Code)
 						ln.Unit = l.T("tender.unit.bta")
 					}
@@ -131,6 +140,7 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 				}
 				c := r.Codes[0]
 				site.Lines = append(site.Lines, scheduleLine{
+					Key:       "site:" + r.Ref,
 					No:        fmt.Sprintf("7.%d", len(site.Lines)+1),
 					Code:      c.Code,
 					Text:      r.Name.In(l.Lang()),
@@ -148,5 +158,26 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 			s.Posts = append(s.Posts, sp)
 		}
 	}
+	seen := make(map[string]bool)
+	for _, ln := range s.lines() {
+		if seen[ln.Key] {
+			return nil, errorIn(l.Lang(), nil, "tender.err.keytwice", e.Variant, ln.Key)
+		}
+		seen[ln.Key] = true
+	}
 	return s, nil
+}
+
+// KeyPost1 is the key of the schedule's lump sum for post 1 (rigg og drift).
+const KeyPost1 = "post:1"
+
+// lines returns every priced line of s in order.
+func (s *schedule) lines() []scheduleLine {
+	var out []scheduleLine
+	for _, p := range s.Posts {
+		for _, g := range p.Groups {
+			out = append(out, g.Lines...)
+		}
+	}
+	return out
 }

@@ -1,93 +1,230 @@
 package tender
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hallingdal/bokonsept/costing"
 	"github.com/hallingdal/bokonsept/i18n"
-	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
-// The columns of the price schedule sheet.
+// The columns of the price schedule sheet. Column A holds each line's key
+// and is hidden.
 const (
-	xcNo        = "A"
-	xcCode      = "B"
-	xcText      = "C"
-	xcQty       = "D"
-	xcUnit      = "E"
-	xcUnitPrice = "F"
-	xcSum       = "G"
-	// scheduleHeadRow is the header row; rows above it are the title.
-	scheduleHeadRow = 4
+	xcKey       = "A"
+	xcNo        = "B"
+	xcCode      = "C"
+	xcText      = "D"
+	xcQty       = "E"
+	xcUnit      = "F"
+	xcUnitPrice = "G"
+	xcSum       = "H"
+	// xlsxTitleCell holds the sheet's title.
+	xlsxTitleCell = "B1"
+	// xlsxFormatCell holds ScheduleFormat, in the hidden key column.
+	xlsxFormatCell = "A1"
+	// scheduleHeadRow is the header row; rows above it are the title, the
+	// instructions and the tenderer's fields.
+	scheduleHeadRow = 10
 	// printPagesTall is the most pages a sheet is printed on; the width
 	// (one page) decides the scale.
 	printPagesTall = 99
+	// maxSheetRunes is the longest sheet name Excel accepts.
+	maxSheetRunes = 31
 )
 
-// SheetNames returns the names WriteXLSX gives the price schedule and
-// estimate sheets of the variant at position i of Input.Variants: in
-// Norwegian "Prisskjema" and "Kalkyle" when the workbook holds one variant,
-// and with the variant's number ("Prisskjema 2") when it holds several.
-func SheetNames(in Input, i int) (schedule, estimate string) {
-	l := i18n.New(in.Lang)
-	schedule, estimate = l.T("tender.xlsx.sheet.schedule"), l.T("tender.xlsx.sheet.estimate")
-	if len(in.Variants) > 1 && i >= 0 && i < len(in.Variants) {
-		n := fmt.Sprint(in.Variants[i] + 1)
-		schedule, estimate = schedule+" "+n, estimate+" "+n
-	}
-	return schedule, estimate
+// ScheduleFormat is written into cell A1 (hidden) of a price schedule.
+const ScheduleFormat = "bokonsept/prices@1"
+
+// The keys of the tenderer's fields in column A of the price schedule.
+const (
+	KeyTenderer     = "field:tenderer"
+	KeyOrgNo        = "field:orgno"
+	KeyDate         = "field:date"
+	KeyReservations = "field:reservations"
+)
+
+// tendererFields are the rows of the tenderer's fields: key and label.
+var tendererFields = []struct{ key, label string }{
+	{KeyTenderer, "tender.xlsx.tenderer.name"},
+	{KeyOrgNo, "tender.xlsx.tenderer.orgno"},
+	{KeyDate, "tender.xlsx.tenderer.date"},
+	{KeyReservations, "tender.xlsx.tenderer.reservations"},
 }
 
-// WriteXLSX writes the price schedule of in as an XLSX workbook to w: for
-// each described variant a sheet "Prisskjema" with the lines of Vedlegg A,
-// an empty unit-price column for the tenderer and sum formulas per line,
-// per group, per post and in total, and a sheet "Kalkyle" with the engine's
-// estimate as a reference (see SheetNames). It returns the same input
-// errors as WritePDF, and the error of w, each an *Error; a panic inside
-// the XLSX library becomes one too. Nothing is written to w before the
-// whole workbook is ready. Control characters in the texts become U+FFFD,
-// every other character is written as it is.
+// SheetNames returns the name WriteXLSX gives the price schedule sheet of
+// the variant at position i of Input.Variants: the variant's name, without
+// the characters Excel forbids in a sheet name (: \ / ? * [ ]) and cut to
+// 31 characters, "Prisskjema" when nothing is left, and with a number in
+// brackets when two variants would get the same name. The second result
+// is always "": the workbook has no sheet with the estimate.
+func SheetNames(in Input, i int) (schedule, estimate string) {
+	if in.Project == nil || in.Project.Concept == nil || i < 0 || i >= len(in.Variants) {
+		return "", ""
+	}
+	names := sheetNames(in)
+	if i < len(names) {
+		return names[i], ""
+	}
+	return "", ""
+}
+
+// sheetNames names the schedule sheets of in's described variants.
+func sheetNames(in Input) []string {
+	l := i18n.New(in.Lang)
+	vs := in.Project.Concept.Variants
+	used := make(map[string]bool)
+	var out []string
+	for _, v := range in.Variants {
+		base := ""
+		if v >= 0 && v < len(vs) {
+			base = sheetName(vs[v].Name)
+		}
+		if base == "" {
+			base = l.T("tender.xlsx.sheet.schedule")
+		}
+		name := base
+		for n := 2; used[strings.ToLower(name)]; n++ {
+			suffix := fmt.Sprintf(" (%d)", n)
+			name = clipRunes(base, maxSheetRunes-utf8.RuneCountInString(suffix)) + suffix
+		}
+		used[strings.ToLower(name)] = true
+		out = append(out, name)
+	}
+	return out
+}
+
+// sheetName makes s a sheet name: the forbidden characters and control
+// characters become spaces, spaces are collapsed, leading and trailing
+// apostrophes and spaces go, and the rest is cut to maxSheetRunes runes
+// (a character outside the Basic Multilingual Plane is dropped: Excel
+// counts it twice).
+func sheetName(s string) string {
+	var b strings.Builder
+	for _, r := range cleanXLSX(s) {
+		switch {
+		case strings.ContainsRune(`:\/?*[]`, r), r < 0x20, r == '\uFFFD', r >= 0x10000:
+			b.WriteRune(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	name := strings.Join(strings.Fields(b.String()), " ")
+	name = strings.Trim(name, "' ")
+	name = clipRunes(name, maxSheetRunes)
+	return strings.Trim(name, "' ")
+}
+
+// clipRunes cuts s to at most n runes.
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for j := range s {
+		if i == n {
+			return strings.TrimRight(s[:j], " ")
+		}
+		i++
+	}
+	return s
+}
+
+// ScheduleOptions are the options of WriteSchedule.
+type ScheduleOptions struct {
+	// Force writes the schedule of a variant that Tenderable refuses; the
+	// sheet then says why it should not have been sent out.
+	Force bool
+}
+
+// WriteSchedule writes the price schedule that tenderers fill in for the
+// one variant of in.Variants, as an XLSX workbook to w: nothing of the
+// municipality's estimate, only the lines with their keys, quantities and
+// units, an empty unit price per line for the tenderer and the sums as
+// formulas. A variant that Tenderable refuses is refused with its error,
+// unless opt.Force. More than one variant is an error wrapping ErrVariant.
+// See WriteXLSX for the rest.
+func WriteSchedule(w io.Writer, in Input, opt ScheduleOptions) (err error) {
+	defer recoverPanic(&err, in.Lang, "xlsx")
+	c, err := in.check()
+	if err != nil {
+		return err
+	}
+	if len(in.Variants) != 1 {
+		return errorIn(c.lang, fmt.Errorf("%w: %d variants for one price schedule", ErrVariant, len(in.Variants)), "tender.err.xlsx.onevariant")
+	}
+	var forced error
+	if terr := Tenderable(c.first()); terr != nil {
+		if !opt.Force {
+			var e *Error
+			if errors.As(terr, &e) {
+				e.lang = c.lang
+			}
+			return terr
+		}
+		forced = terr
+	}
+	return c.writeXLSX(w, forced)
+}
+
+// WriteXLSX writes the price schedule of each variant in in.Variants as an
+// XLSX workbook to w, one sheet per variant named after it (see
+// SheetNames), without asking Tenderable (WriteSchedule does). Each sheet
+// holds the lines of Vedlegg A with their keys in the hidden column A
+// (docs/FORMATS.md, "Price schedule"), an empty unit-price column for the
+// tenderer, sum formulas per line (rounded to whole kroner), per group,
+// per post and in total, and the tenderer's fields (name, organisation
+// number, date, reservations); every other cell is locked, and the sheet
+// prints on A4 with margins, a header and a "Side n av m" footer. It
+// returns the same input errors as WritePDF, and the error of w, each an
+// *Error; a panic inside the XLSX library becomes one too. Nothing is
+// written to w before the whole workbook is ready. Control characters in
+// the texts become U+FFFD, every other character is written as it is.
 func WriteXLSX(w io.Writer, in Input) (err error) {
 	defer recoverPanic(&err, in.Lang, "xlsx")
 	c, err := in.check()
 	if err != nil {
 		return err
 	}
+	return c.writeXLSX(w, nil)
+}
+
+// writeXLSX writes the workbook; forced, when not nil, is why the variant
+// should not have been tendered.
+func (c *checked) writeXLSX(w io.Writer, forced error) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &workbook{checked: c, f: f}
 	if err := x.styles(); err != nil {
 		return libraryError(c.lang, "xlsx", err)
 	}
+	names := sheetNames(c.Input)
 	for i, v := range c.Variants {
 		e := c.Estimates[v]
 		s, err := buildSchedule(c.l, e)
 		if err != nil {
 			return err
 		}
-		sched, est := SheetNames(in, i)
 		if i == 0 {
-			err = f.SetSheetName("Sheet1", sched)
+			err = f.SetSheetName("Sheet1", names[i])
 		} else {
-			_, err = f.NewSheet(sched)
+			_, err = f.NewSheet(names[i])
 		}
 		if err == nil {
-			err = x.scheduleSheet(sched, s, e)
-		}
-		if err == nil {
-			_, err = f.NewSheet(est)
-		}
-		if err == nil {
-			err = x.estimateSheet(est, e)
+			err = x.scheduleSheet(names[i], s, e, forced)
 		}
 		if err != nil {
 			return libraryError(c.lang, "xlsx", err)
 		}
 	}
 	f.SetActiveSheet(0)
+	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
+		return libraryError(c.lang, "xlsx", err)
+	}
 	date := c.date.Format("2006-01-02T15:04:05Z")
 	concept := c.Project.Concept.Name
 	meta := func(s string) string { return clip(cleanXLSX(s), maxMetaRunes) }
@@ -127,8 +264,8 @@ type workbook struct {
 	*checked
 	f *excelize.File
 	// style ids
-	title, info, note, head, band, section, sub, text, num, qty, input, sum, sumBold, total, totalLabel, bold int
-	err                                                                                                       error
+	title, info, note, warn, head, section, sub, text, key, qty, input, field, label, sum, sumBold, total, totalLabel, bold int
+	err                                                                                                                     error
 }
 
 func (x *workbook) nokFormat(decimals bool) string {
@@ -160,8 +297,10 @@ func (x *workbook) styles() error {
 		{Type: "top", Color: "AAB2BD", Style: 1}, {Type: "bottom", Color: "AAB2BD", Style: 1},
 	}
 	band := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}}
+	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
 	nok, nokDec := x.nokFormat(false), x.nokFormat(true)
 	qty := "#,##0.00"
+	unlocked := &excelize.Protection{Locked: false}
 	x.title = x.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "1F4E79"}})
 	x.info = x.style(&excelize.Style{Font: &excelize.Font{Color: "555555"}})
 	x.head = x.style(&excelize.Style{
@@ -174,23 +313,23 @@ func (x *workbook) styles() error {
 		Font:      &excelize.Font{Color: "555555"},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 	})
-	x.band = x.style(&excelize.Style{
-		Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}},
+	x.warn = x.style(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Color: "9C0006"},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 	})
 	x.section = x.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: band, Border: thin})
 	x.sub = x.style(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "1F4E79"}, Border: thin})
 	x.text = x.style(&excelize.Style{Border: thin, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	x.key = x.style(&excelize.Style{Font: &excelize.Font{Color: "808080", Size: 8}})
 	x.bold = x.style(&excelize.Style{Border: thin, Font: &excelize.Font{Bold: true}})
+	x.label = x.style(&excelize.Style{Border: thin, Font: &excelize.Font{Bold: true}, Fill: band, Alignment: &excelize.Alignment{Vertical: "top"}})
 	x.qty = x.style(&excelize.Style{Border: thin, CustomNumFmt: &qty})
-	x.num = x.style(&excelize.Style{Border: thin, CustomNumFmt: &nok})
-	x.input = x.style(&excelize.Style{
-		Border:       thin,
-		CustomNumFmt: &nokDec,
-		Fill:         excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}},
-		Protection:   &excelize.Protection{Locked: false},
+	x.input = x.style(&excelize.Style{Border: thin, CustomNumFmt: &nokDec, Fill: yellow, Protection: unlocked})
+	x.field = x.style(&excelize.Style{
+		Border: thin, Fill: yellow, Protection: unlocked,
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top", Horizontal: "left"},
 	})
-	x.sum = x.style(&excelize.Style{Border: thin, CustomNumFmt: &nokDec})
+	x.sum = x.style(&excelize.Style{Border: thin, CustomNumFmt: &nok})
 	x.sumBold = x.style(&excelize.Style{Border: thin, CustomNumFmt: &nok, Font: &excelize.Font{Bold: true}})
 	x.total = x.style(&excelize.Style{Border: thin, CustomNumFmt: &nok, Font: &excelize.Font{Bold: true}, Fill: band})
 	x.totalLabel = x.style(&excelize.Style{Border: thin, Font: &excelize.Font{Bold: true}, Fill: band})
@@ -231,14 +370,25 @@ func (s *sheetWriter) width(col string, w float64) {
 	}
 }
 
-// num writes a decimal as a number.
-func (s *sheetWriter) num(cell string, d decimal.Decimal) { s.val(cell, d.InexactFloat64()) }
+func (s *sheetWriter) merge(from, to string) {
+	if s.err == nil {
+		s.err = s.f.MergeCell(s.sheet, from, to)
+	}
+}
+
+func (s *sheetWriter) height(row int, h float64) {
+	if s.err == nil {
+		s.err = s.f.SetRowHeight(s.sheet, row, h)
+	}
+}
 
 func cell(col string, row int) string { return fmt.Sprintf("%s%d", col, row) }
 
-// printSetup sets A4 portrait fitted to the page width, repeated title
-// rows and a footer with the page number. The height allows printPagesTall
-// pages rather than "any" (0): LibreOffice reads 0 as one page.
+// printSetup sets A4 portrait fitted to the page width, page margins, the
+// header row repeated on every page, a header with the concept and the
+// sheet, and a footer with the revision and "Side n av m". The height
+// allows printPagesTall pages rather than "any" (0): LibreOffice reads 0
+// as one page.
 func (x *workbook) printSetup(s *sheetWriter, titleRows string) {
 	if s.err != nil {
 		return
@@ -250,8 +400,12 @@ func (x *workbook) printSetup(s *sheetWriter, titleRows string) {
 	if s.err = x.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); s.err != nil {
 		return
 	}
-	m := 0.6
-	if s.err = x.f.SetPageMargins(s.sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m}); s.err != nil {
+	// inches: 1.5 cm left and right, 2 cm top and bottom, header and
+	// footer 0.8 cm from the edge
+	side, edge, hf := 0.6, 0.8, 0.3
+	if s.err = x.f.SetPageMargins(s.sheet, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf,
+	}); s.err != nil {
 		return
 	}
 	rev := x.Project.Concept.Revision
@@ -263,47 +417,73 @@ func (x *workbook) printSetup(s *sheetWriter, titleRows string) {
 	}
 	if titleRows != "" {
 		s.err = x.f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", RefersTo: "'" + s.sheet + "'!" + titleRows, Scope: s.sheet,
+			Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(s.sheet, "'", "''") + "'!" + titleRows, Scope: s.sheet,
 		})
 	}
 }
 
-// scheduleSheet writes the price schedule s of e into sheet.
-func (x *workbook) scheduleSheet(sheet string, s *schedule, e *costing.Estimate) error {
+// scheduleSheet writes the price schedule s of e into sheet; forced, when
+// not nil, is why the variant should not have been tendered.
+func (x *workbook) scheduleSheet(sheet string, s *schedule, e *costing.Estimate, forced error) error {
 	l := x.l
 	w := &sheetWriter{f: x.f, sheet: sheet}
 	for _, cw := range []struct {
 		col string
 		w   float64
-	}{{xcNo, 8}, {xcCode, 9}, {xcText, 48}, {xcQty, 12}, {xcUnit, 9}, {xcUnitPrice, 15}, {xcSum, 17}} {
+	}{{xcKey, 22}, {xcNo, 8}, {xcCode, 8}, {xcText, 46}, {xcQty, 12}, {xcUnit, 9}, {xcUnitPrice, 15}, {xcSum, 16}} {
 		w.width(cw.col, cw.w)
 	}
-	w.val("A1", l.T("tender.xlsx.schedule.title", x.Project.Concept.Name, e.Variant))
-	w.style("A1", "A1", x.title)
+	if w.err == nil {
+		w.err = x.f.SetColVisible(sheet, xcKey, false)
+	}
+	w.val(xlsxFormatCell, ScheduleFormat)
+	w.val(xlsxTitleCell, l.T("tender.xlsx.schedule.title", x.Project.Concept.Name, e.Variant))
+	w.style(xlsxTitleCell, xlsxTitleCell, x.title)
 	rev := x.Project.Concept.Revision
-	w.val("A2", l.T("tender.xlsx.schedule.info", x.muni, rev.ID, x.dateText(), e.PriceLevel))
-	w.val("A3", l.T("tender.xlsx.schedule.instructions"))
-	w.style("A2", "A2", x.info)
-	w.style("A3", "G3", x.note)
-	if w.err == nil {
-		w.err = x.f.MergeCell(sheet, "A3", "G3")
+	w.val("B2", l.T("tender.xlsx.schedule.info", x.muni, rev.ID, x.dateText(), e.PriceLevel))
+	w.style("B2", "B2", x.info)
+	w.val("B3", l.T("tender.xlsx.schedule.instructions"))
+	w.style("B3", cell(xcSum, 3), x.note)
+	w.merge("B3", cell(xcSum, 3))
+	w.height(3, 45)
+	if forced != nil {
+		var msg string
+		if te, ok := forced.(*Error); ok {
+			msg = te.Message(l)
+		} else {
+			msg = forced.Error()
+		}
+		w.val("B4", l.T("tender.xlsx.forced", msg))
+		w.style("B4", cell(xcSum, 4), x.warn)
+		w.merge("B4", cell(xcSum, 4))
+		w.height(4, 45)
 	}
-	if w.err == nil {
-		w.err = x.f.SetRowHeight(sheet, 3, 30)
+	r := 5
+	for _, fld := range tendererFields {
+		w.val(cell(xcKey, r), fld.key)
+		w.val(cell(xcNo, r), l.T(fld.label))
+		w.style(cell(xcNo, r), cell(xcCode, r), x.label)
+		w.merge(cell(xcNo, r), cell(xcCode, r))
+		w.style(cell(xcText, r), cell(xcSum, r), x.field)
+		w.merge(cell(xcText, r), cell(xcSum, r))
+		if fld.key == KeyReservations {
+			w.height(r, 48)
+		} else {
+			w.height(r, 18)
+		}
+		r++
 	}
-	if w.err == nil {
-		w.err = x.f.SetRowHeight(sheet, scheduleHeadRow, 30)
-	}
+	w.height(scheduleHeadRow, 30)
 	heads := []string{
-		l.T("tender.col.no"), "NS 3451", l.T("tender.col.description"), l.T("tender.col.qty"),
+		l.T("tender.xlsx.col.key"), l.T("tender.col.no"), "NS 3451", l.T("tender.col.description"), l.T("tender.col.qty"),
 		l.T("tender.col.unit"), l.T("tender.xlsx.col.unitprice"), l.T("tender.xlsx.col.sum"),
 	}
 	for i, h := range heads {
 		w.val(cell(string(rune('A'+i)), scheduleHeadRow), h)
 	}
-	w.style(cell(xcNo, scheduleHeadRow), cell(xcSum, scheduleHeadRow), x.head)
+	w.style(cell(xcKey, scheduleHeadRow), cell(xcSum, scheduleHeadRow), x.head)
 
-	r := scheduleHeadRow + 1
+	r = scheduleHeadRow + 1
 	var postSums []string
 	for _, p := range s.Posts {
 		w.val(cell(xcNo, r), l.T("tender.xlsx.post", p.Post))
@@ -319,23 +499,19 @@ func (x *workbook) scheduleSheet(sheet string, s *schedule, e *costing.Estimate)
 			}
 			first := r
 			for _, ln := range g.Lines {
+				w.val(cell(xcKey, r), ln.Key)
+				w.style(cell(xcKey, r), cell(xcKey, r), x.key)
 				w.val(cell(xcNo, r), ln.No)
 				w.val(cell(xcCode, r), ln.Code)
 				w.val(cell(xcText, r), ln.Text)
-				w.num(cell(xcQty, r), ln.Qty)
+				w.val(cell(xcQty, r), ln.Qty.InexactFloat64())
 				w.val(cell(xcUnit, r), ln.Unit)
 				w.style(cell(xcNo, r), cell(xcText, r), x.text)
 				w.style(cell(xcQty, r), cell(xcQty, r), x.qty)
 				w.style(cell(xcUnit, r), cell(xcUnit, r), x.text)
 				w.style(cell(xcUnitPrice, r), cell(xcUnitPrice, r), x.input)
-				prod := fmt.Sprintf("%s*%s", cell(xcQty, r), cell(xcUnitPrice, r))
-				if g.RoundEach {
-					w.formula(cell(xcSum, r), "ROUND("+prod+",0)")
-					w.style(cell(xcSum, r), cell(xcSum, r), x.num)
-				} else {
-					w.formula(cell(xcSum, r), prod)
-					w.style(cell(xcSum, r), cell(xcSum, r), x.sum)
-				}
+				w.formula(cell(xcSum, r), fmt.Sprintf("ROUND(%s*%s,0)", cell(xcQty, r), cell(xcUnitPrice, r)))
+				w.style(cell(xcSum, r), cell(xcSum, r), x.sum)
 				r++
 			}
 			last := r - 1
@@ -344,7 +520,7 @@ func (x *workbook) scheduleSheet(sheet string, s *schedule, e *costing.Estimate)
 				continue
 			}
 			w.val(cell(xcText, r), l.T("tender.schedule.groupsum", g.Name))
-			w.formula(cell(xcSum, r), fmt.Sprintf("ROUND(SUM(%s:%s),0)", cell(xcSum, first), cell(xcSum, last)))
+			w.formula(cell(xcSum, r), fmt.Sprintf("SUM(%s:%s)", cell(xcSum, first), cell(xcSum, last)))
 			w.style(cell(xcNo, r), cell(xcUnitPrice, r), x.bold)
 			w.style(cell(xcSum, r), cell(xcSum, r), x.sumBold)
 			parts = append(parts, cell(xcSum, r))
@@ -363,126 +539,14 @@ func (x *workbook) scheduleSheet(sheet string, s *schedule, e *costing.Estimate)
 	w.style(cell(xcSum, r), cell(xcSum, r), x.total)
 	if w.err == nil {
 		w.err = x.f.SetPanes(sheet, &excelize.Panes{
-			Freeze: true, YSplit: scheduleHeadRow, TopLeftCell: cell("A", scheduleHeadRow+1), ActivePane: "bottomLeft",
+			Freeze: true, YSplit: scheduleHeadRow, TopLeftCell: cell(xcKey, scheduleHeadRow+1), ActivePane: "bottomLeft",
+		})
+	}
+	if w.err == nil {
+		w.err = x.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
+			SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
 		})
 	}
 	x.printSetup(w, fmt.Sprintf("$%d:$%d", scheduleHeadRow, scheduleHeadRow))
-	return w.err
-}
-
-// estimateSheet writes the engine's estimate e into sheet as a reference.
-func (x *workbook) estimateSheet(sheet string, e *costing.Estimate) error {
-	l := x.l
-	w := &sheetWriter{f: x.f, sheet: sheet}
-	for _, cw := range []struct {
-		col string
-		w   float64
-	}{{"A", 9}, {"B", 40}, {"C", 9}, {"D", 12}, {"E", 9}, {"F", 15}, {"G", 17}} {
-		w.width(cw.col, cw.w)
-	}
-	w.val("A1", l.T("tender.xlsx.estimate.title", x.Project.Concept.Name, e.Variant))
-	w.style("A1", "A1", x.title)
-	w.val("A2", l.T("tender.xlsx.estimate.info", e.PriceLevel, creatorName(x.Version)))
-	w.style("A2", "A2", x.info)
-	r := 4
-	heading := func(text string) {
-		w.val(cell("A", r), text)
-		w.style(cell("A", r), cell("G", r), x.band)
-		r++
-	}
-	labelValue := func(label string, v any, style int) {
-		w.val(cell("B", r), label)
-		w.style(cell("A", r), cell("B", r), x.text)
-		if d, ok := v.(decimal.Decimal); ok {
-			w.num(cell("G", r), d)
-		} else {
-			w.val(cell("G", r), v)
-		}
-		w.style(cell("G", r), cell("G", r), style)
-		r++
-	}
-
-	heading(l.T("tender.xlsx.estimate.posts"))
-	for _, p := range postLines(l, e) {
-		w.val(cell("A", r), p.Posts)
-		w.val(cell("B", r), p.Name)
-		w.num(cell("G", r), p.Value)
-		switch p.Kind {
-		case rowNormal:
-			w.style(cell("A", r), cell("B", r), x.text)
-			w.style(cell("G", r), cell("G", r), x.num)
-		case rowTotal:
-			w.style(cell("A", r), cell("F", r), x.totalLabel)
-			w.style(cell("G", r), cell("G", r), x.total)
-		default:
-			w.style(cell("A", r), cell("F", r), x.bold)
-			w.style(cell("G", r), cell("G", r), x.sumBold)
-		}
-		r++
-	}
-	if e.P50 != nil && e.P85 != nil {
-		labelValue("P50", *e.P50, x.num)
-		labelValue("P85", *e.P85, x.num)
-	}
-	r++
-	heading(l.T("tender.ch6.keyfigures"))
-	opt := func(label string, v *decimal.Decimal) {
-		if v != nil {
-			labelValue(label, *v, x.num)
-		}
-	}
-	opt(l.T("tender.ch6.perdwelling.kostnadsramme"), e.PerDwelling.Kostnadsramme)
-	opt(l.T("tender.ch6.perdwelling.prosjektkostnad"), e.PerDwelling.Prosjektkostnad)
-	opt(l.T("tender.ch6.perm2"), e.PerM2BRAKostnadsramme)
-	labelValue(l.T("tender.cmp.dwellings"), e.Dwellings, x.text)
-	labelValue(l.T("tender.cmp.persons"), e.Persons, x.text)
-	labelValue(l.T("tender.ch6.affordable"), e.AffordableDwellings, x.text)
-	r++
-	heading(l.T("tender.ch5.title"))
-	area := func(label string, v decimal.Decimal) { labelValue(label, l.Area(v), x.text) }
-	area(l.T("tender.area.bta"), e.Area.BTA)
-	area(l.T("tender.area.bra"), e.Area.BRA)
-	area(l.T("tender.area.brai"), e.Area.BRAi)
-	area(l.T("tender.area.brae"), e.Area.BRAe)
-	area(l.T("tender.area.brab"), e.Area.BRAb)
-	area(l.T("tender.area.tba"), e.Area.TBA)
-	area(l.T("tender.area.bya"), e.Area.BYA)
-	labelValue(l.T("tender.area.byapct"), l.Percent(e.Density.BYAPercent, 1), x.text)
-	labelValue(l.T("tender.area.brapct"), l.Percent(e.Density.BRAPercent, 1), x.text)
-	r++
-	heading(l.T("tender.xlsx.estimate.rows"))
-	for i, h := range []string{
-		l.T("tender.col.post"), l.T("tender.col.name"), "NS 3451", l.T("tender.col.qty"),
-		l.T("tender.col.unit"), l.T("tender.xlsx.col.likelyprice"), l.T("tender.col.amount"),
-	} {
-		w.val(cell(string(rune('A'+i)), r), h)
-	}
-	w.style(cell("A", r), cell("G", r), x.bold)
-	r++
-	for _, row := range e.Rows {
-		name := row.Name.In(x.lang)
-		if row.Source == costing.SourceUnit {
-			name = l.T("tender.schedule.group", name, row.Count)
-		}
-		w.val(cell("A", r), row.Post)
-		w.val(cell("B", r), name)
-		w.num(cell("G", r), row.Amount)
-		w.style(cell("A", r), cell("B", r), x.bold)
-		w.style(cell("G", r), cell("G", r), x.sumBold)
-		r++
-		for _, c := range row.Codes {
-			w.val(cell("C", r), c.Code)
-			w.num(cell("D", r), c.Quantity)
-			w.val(cell("E", r), unitName(l, c.Unit))
-			w.num(cell("F", r), c.UnitPrice)
-			w.num(cell("G", r), c.Exact)
-			w.style(cell("A", r), cell("C", r), x.text)
-			w.style(cell("D", r), cell("D", r), x.qty)
-			w.style(cell("E", r), cell("E", r), x.text)
-			w.style(cell("F", r), cell("G", r), x.sum)
-			r++
-		}
-	}
-	x.printSetup(w, "")
 	return w.err
 }

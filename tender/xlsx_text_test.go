@@ -73,7 +73,7 @@ func TestXLSXLongName(t *testing.T) {
 			t.Fatal(err)
 		}
 		if n := utf16Count(hf.OddHeader); n > maxHeaderFooterUnits || !strings.HasPrefix(hf.OddHeader, "&LHus && hage") ||
-			!strings.HasSuffix(hf.OddHeader, "…&R"+sheet) {
+			!strings.HasSuffix(hf.OddHeader, "…&R"+escapeHF(sheet)) {
 			t.Errorf("%s: header %q (%d units)", sheet, hf.OddHeader, n)
 		}
 		if !strings.HasSuffix(hf.OddFooter, "&RSide &P av &N") {
