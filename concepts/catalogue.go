@@ -129,7 +129,10 @@ type UnitType struct {
 	Fixed map[string]Range `yaml:"fixed,omitempty"`
 	// CarbonKgPerM2 is kg CO2e per m² BTA; nil when unknown.
 	CarbonKgPerM2 *decimal.Decimal `yaml:"carbon_kg_per_m2,omitempty"`
-	Requirements  Texts            `yaml:"requirements,omitempty"`
+	// Footprint is the outline of the building the unit stands in, for the
+	// site plan; nil when unknown.
+	Footprint    *Footprint `yaml:"footprint,omitempty"`
+	Requirements Texts      `yaml:"requirements,omitempty"`
 	// Specification says how the unit is built, keyed by NS 3451 code of
 	// one or two digits ("21", "23"); nil when the catalogue gives none.
 	Specification map[string]Text `yaml:"specification,omitempty"`

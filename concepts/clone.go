@@ -29,6 +29,7 @@ func (c *Concept) Clone() *Concept {
 		}
 		out.Site.Zoning = &z
 	}
+	out.Site.Boundary = cloneBoundary(c.Site.Boundary)
 	if c.Assumptions.UncertaintyFactors != nil {
 		out.Assumptions.UncertaintyFactors = make([]UncertaintyFactor, len(c.Assumptions.UncertaintyFactors))
 		for i, f := range c.Assumptions.UncertaintyFactors {
@@ -60,6 +61,7 @@ func (c *Concept) Clone() *Concept {
 				}
 				v.SiteItems = items
 			}
+			v.Layout = cloneLayout(v.Layout)
 			out.Variants[i] = v
 		}
 	}
@@ -88,6 +90,7 @@ func (c *Catalogue) Clone() *Catalogue {
 			u.Rates = maps.Clone(u.Rates)
 			u.Fixed = maps.Clone(u.Fixed)
 			u.CarbonKgPerM2 = cloneDecimal(u.CarbonKgPerM2)
+			u.Footprint = cloneFootprint(u.Footprint)
 			u.Specification = cloneSpecification(u.Specification)
 			if u.Requirements != nil {
 				r := make(Texts, len(u.Requirements))

@@ -46,6 +46,10 @@ type Site struct {
 	PavedM2  decimal.Decimal `yaml:"paved_m2,omitempty"`
 	LandCost decimal.Decimal `yaml:"land_cost,omitempty"`
 	Zoning   *Zoning         `yaml:"zoning,omitempty"`
+	// Boundary is the plot as a simple polygon in metres, local
+	// coordinates; nil when the concept has none (docs/FORMATS.md,
+	// "Site plan").
+	Boundary []Point `yaml:"boundary,omitempty"`
 }
 
 // Zoning holds the zoning plan's limits; every limit is optional (nil).
@@ -115,6 +119,9 @@ type Variant struct {
 	PriceBook string         `yaml:"pricebook,omitempty"`
 	Units     []UnitLine     `yaml:"units"`
 	SiteItems []SiteItemLine `yaml:"site_items,omitempty"`
+	// Layout is the variant's site plan: its buildings and parking areas
+	// placed on the plot; nil when it has none.
+	Layout []LayoutEntry `yaml:"layout,omitempty"`
 }
 
 // UnitLine is a count of one unit type in a variant.

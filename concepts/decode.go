@@ -150,6 +150,8 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, c cx) {
 		d.decodeMap(n, v, path, c)
 	case reflect.Slice:
 		d.decodeSlice(n, v, path, c)
+	case reflect.Array:
+		d.decodeArray(n, v, path, c)
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode || isNull(n) {
 			d.errorf(n, c, "concepts.decode.text", describe(n), d.commaHint(n))
@@ -208,7 +210,7 @@ func kindFits(n *yaml.Node, t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.Struct, reflect.Map:
 		return n.Kind == yaml.MappingNode
-	case reflect.Slice:
+	case reflect.Slice, reflect.Array:
 		return n.Kind == yaml.SequenceNode
 	}
 	return n.Kind == yaml.ScalarNode

@@ -23,12 +23,14 @@ var flowTypes = map[reflect.Type]bool{
 	reflect.TypeFor[Loan]():              true,
 	reflect.TypeFor[CooperativeLoan]():   true,
 	reflect.TypeFor[Household]():         true,
+	reflect.TypeFor[LayoutEntry]():       true,
+	reflect.TypeFor[Footprint]():         true,
 	reflect.TypeFor[AwardCriterion]():    true,
 }
 
 // keepZero are optional fields written even when zero, so a hand-written
 // "paved_m2: 0" and its comment survive saving.
-var keepZero = map[string]bool{"paved_m2": true, "land_cost": true}
+var keepZero = map[string]bool{"paved_m2": true, "land_cost": true, "rotation": true}
 
 // EncodeConcept writes the concept in its file format: ranges and small
 // records in flow style, decimals as plain numbers exactly as they were read
@@ -41,6 +43,7 @@ func EncodeConcept(c *Concept, original []byte) ([]byte, error) {
 		return nil, fmt.Errorf("concepts: EncodeConcept of a nil concept")
 	}
 	root := encodeValue(reflect.ValueOf(c).Elem(), false)
+	unitsFirst(root, c)
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
 	if len(original) > 0 {
 		if data, err := precheck("", original); err == nil {
@@ -178,11 +181,17 @@ func encodeValue(v reflect.Value, flow bool) *yaml.Node {
 		return n
 	case reflect.Slice:
 		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		if flow || t.Elem().Kind() == reflect.String || v.Len() == 0 {
+		if flow || t.Elem().Kind() == reflect.String || t.Elem().Kind() == reflect.Array || v.Len() == 0 {
 			n.Style = yaml.FlowStyle
 		}
 		for i := range v.Len() {
 			n.Content = append(n.Content, encodeValue(v.Index(i), flow))
+		}
+		return n
+	case reflect.Array:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+		for i := range v.Len() {
+			n.Content = append(n.Content, encodeValue(v.Index(i), true))
 		}
 		return n
 	case reflect.Map:

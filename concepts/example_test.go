@@ -47,7 +47,7 @@ municipalities: []
 	// Output:
 	// katalog.yaml:16:14: unit type "solenga-2r": storeys: needs a whole number, not "many"
 	// katalog.yaml:21:12: unit type "solenga-2r": rates "2": low 21000 is above likely 19000
-	// katalog.yaml:22:5: unit type "solenga-2r": unknown field "colour"; known fields are id, family, kind, form, name, bedrooms, persons, storeys, lift, accessible, area, rates, fixed, carbon_kg_per_m2, requirements, specification
+	// katalog.yaml:22:5: unit type "solenga-2r": unknown field "colour"; known fields are id, family, kind, form, name, bedrooms, persons, storeys, lift, accessible, area, rates, fixed, carbon_kg_per_m2, footprint, requirements, specification
 	// 3 errors, the first on line 16
 }
 

@@ -291,6 +291,9 @@ func decodeDoc(file string, data []byte, want string, out any) (*source, *errs, 
 	src := newSource(file)
 	d := &decoder{errs: &errs{file: file}, src: src}
 	d.decode(root, reflect.ValueOf(out).Elem(), "", cx{})
+	if c, ok := out.(*Concept); ok {
+		firstUnitKeys(root, c)
+	}
 	return src, d.errs, nil
 }
 

@@ -106,6 +106,7 @@ var listLabels = map[string]struct{ noun, key string }{
 	"uncertainty_factors": {"concepts.ctx.uncertainty_factor", "name"},
 	"risks":               {"concepts.ctx.risk", "name"},
 	"households":          {"concepts.ctx.household", "id"},
+	"layout":              {"concepts.ctx.building", "label"},
 }
 
 // itemLabel names item index of list field with its identifying key, such as

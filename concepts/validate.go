@@ -343,6 +343,7 @@ func (c *Catalogue) checkUnitType(k *checker, i int, seen map[string]bool) {
 	} else if u.CarbonKgPerM2 != nil {
 		k.limit(p, uc, "carbon_kg_per_m2", *u.CarbonKgPerM2, LimitCarbon)
 	}
+	checkFootprint(k, p, uc, u.Footprint)
 }
 
 func validUnit(u Unit) bool {
@@ -467,6 +468,8 @@ func (c *Concept) check(cat *Catalogue) *errs {
 	c.checkEconomics(k)
 	c.checkTender(k)
 	c.checkVariants(k, cat)
+	c.checkBoundary(k)
+	c.checkLayouts(k, cat)
 	if cat != nil && c.Municipality != "" && cat.Municipality(c.Municipality) == nil {
 		var ids names
 		for _, m := range cat.Municipalities {
