@@ -88,9 +88,63 @@ func writeReport(w io.Writer, l *i18n.Locale, p *concepts.Project, e *costing.Es
 	}
 	r.row(l.T("cli.figure.carbon"), optional(e.CarbonKgPerM2BRA, func(d decimal.Decimal) string { return l.Number(d, 0) + " kg CO₂e/m²" }))
 
+	if e.Economics != nil {
+		r.economics(e.Economics)
+	}
+
 	r.heading(l.T("cli.report.checks"))
 	for _, ch := range e.Checks {
 		fmt.Fprintf(w, "  %-9s %s\n", "["+l.T("status."+string(ch.Status))+"]", ch.Message(l))
+	}
+}
+
+// economics prints the buyer economics: each dwelling type's prices,
+// what a buyer needs and pays a month, the subsidy gap, and what each
+// household can buy.
+func (r *reporter) economics(x *costing.Economics) {
+	l := r.l
+	r.heading(l.T("cli.economics.heading", l.T("cli.economics.tenure."+string(x.Tenure))))
+	nok := func(k costing.Kroner) string { return l.NOK(k.Decimal()) }
+	sub := func(label, value string) { r.line("    ", label, value) }
+	for _, t := range x.Types {
+		r.row(fmt.Sprintf("%s × %s", l.Int(int64(t.Count)), t.Type.Name.In(l.Lang())), l.T("cli.economics.bra", l.Area(t.BRA)))
+		sub(l.T("cli.economics.cost_price"), l.NOK(t.CostPrice))
+		sub(l.T("cli.economics.sale_price"), nok(t.SalePrice))
+		if x.HasMarketValue {
+			sub(l.T("cli.economics.market_value"), nok(t.MarketValue))
+			sub(l.T("cli.economics.gap"), nok(t.Gap))
+		}
+		sub(l.T("cli.economics.equity_needed"), nok(t.EquityNeeded))
+		sub(l.T("cli.economics.income_needed"), nok(t.IncomeNeeded))
+		if x.Tenure == concepts.TenureCooperative {
+			sub(l.T("cli.economics.common_debt"), nok(t.CommonDebt))
+		}
+		sub(l.T("cli.economics.monthly"), l.T("cli.economics.monthly_value", nok(t.Monthly), nok(t.MonthlyStress)))
+	}
+	if x.HasMarketValue {
+		r.total(l.T("cli.economics.subsidy_gap"), nok(x.SubsidyGap))
+	}
+	fmt.Fprintf(r.w, "  %s\n", l.T("cli.economics.households"))
+	dwellings := 0
+	for _, t := range x.Types {
+		dwellings += t.Count
+	}
+	for _, h := range x.Households {
+		var names []string
+		for j, ok := range h.Can {
+			if ok {
+				names = append(names, x.Types[j].Type.Name.In(l.Lang()))
+			}
+		}
+		what := l.T("cli.economics.none")
+		if len(names) > 0 {
+			what = l.List(names)
+		}
+		name := h.Household.Name.In(l.Lang())
+		if h.Household.Startlan {
+			name = l.T("cli.economics.with_startlan", name)
+		}
+		sub(name+": "+what, l.T("cli.economics.can_buy", h.Dwellings, dwellings))
 	}
 }
 
