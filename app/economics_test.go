@@ -148,9 +148,9 @@ func TestEstimateIndependentEconomics(t *testing.T) {
 // TestSamplesEconomics checks every built-in sample variant: economics for
 // at least 3 households, and what must hold whatever the figures: the
 // stress-test cost at least the normal one, equity and income needed
-// that add up to the price, a cooperative's common debt within the loan,
-// and a household that can buy a type can buy every cheaper one when it
-// needs no more equity for it.
+// within the price, a cooperative's common debt within the loan, and a
+// household that can buy a type can buy every type with a lower or equal
+// sale price (equity and debt needed both grow with the price).
 func TestSamplesEconomics(t *testing.T) {
 	samples, err := filepath.Glob("../assets/samples/*.yaml")
 	if err != nil {

@@ -193,8 +193,10 @@ func (c *Concept) TenureOf(i int) Tenure {
 var (
 	// LimitLoanYears is loan.years and cooperative.years.
 	LimitLoanYears = whole(1, MaxLoanYears)
-	// LimitDebtToIncome is loan.debt_to_income.
-	LimitDebtToIncome = open(0, 100)
+	// LimitDebtToIncome is loan.debt_to_income: at least 0.1 (a lower
+	// value is surely a typing mistake, and keeps the income needed within
+	// whole kroner that costing can hold), at most 100.
+	LimitDebtToIncome = Limit{Min: decimal.New(1, -1), Max: decimal.NewFromInt(100)}
 	// LimitMarketValue is market_value_per_m2, NOK per m² BRA.
 	LimitMarketValue = closed(0, 10_000_000)
 	// LimitOperating is operating_per_m2_year, NOK per m² BRA and year.

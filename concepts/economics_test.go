@@ -124,6 +124,8 @@ func TestBadInputEconomics(t *testing.T) {
 			31, 56, `loan: debt_to_income 0 must be above 0`},
 		{"debt to income negative", edit(t, con, "years: 30}", "years: 30, debt_to_income: -5}"),
 			31, 56, `debt_to_income -5 must be above 0`},
+		{"debt to income tiny", edit(t, con, "years: 30}", "years: 30, debt_to_income: 0.01}"),
+			31, 56, `debt_to_income 0.01 is too small: at least 0.1`},
 		{"duplicate household", edit(t, con, "{id: senior,", "{id: forstegang,"),
 			35, 12, `household "forstegang": id "forstegang" is used twice`},
 		{"unknown tenure", edit(t, con, "tenure: cooperative", "tenure: leie"),
