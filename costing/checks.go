@@ -168,6 +168,7 @@ func (e *Estimate) checks() []Check {
 	if c, ok := e.checkTenderCriteria(); ok {
 		out = append(out, c)
 	}
+	out = e.withLayout(out)
 	return out
 }
 

@@ -54,3 +54,21 @@ var (
 	// (anskaffelsesforskriften § 7-9 (2), since 1 January 2024).
 	tenderClimateMinPercent = decimal.NewFromInt(30)
 )
+
+// The site plan's distances and tolerance (docs/RULES.md, "Site plan").
+const (
+	// boundaryDistance is the least distance in metres from a building to
+	// the plot boundary (plan- og bygningsloven § 29-4 (2): half the
+	// building's height, at least 4 m, unless the municipality consents
+	// or the zoning plan says otherwise).
+	boundaryDistance = 4.0
+	// buildingSpacing is the least distance in metres between two
+	// buildings without further fire measures (TEK17 § 11-6 with its
+	// guidance: 8 m keeps fire from spreading between buildings).
+	buildingSpacing = 8.0
+)
+
+// areaTolerancePercent is how far in per cent the boundary's area may lie
+// from the concept's site area before layout.area warns (assumption: the
+// precision of a plot area taken from a map).
+var areaTolerancePercent = decimal.NewFromInt(2)
