@@ -46,11 +46,12 @@ var commands = map[string]struct {
 	"catalogue": {(*cli).catalogue, "cli.help.catalogue"},
 	"tender":    {(*cli).tender, "cli.help.tender"},
 	"prices":    {(*cli).prices, "cli.help.prices"},
+	"report":    {(*cli).report, "cli.help.report"},
 	"version":   {(*cli).printVersion, "cli.help.version"},
 }
 
 // commandOrder is the order commands are listed in the help.
-var commandOrder = []string{"estimate", "validate", "catalogue", "tender", "prices", "version"}
+var commandOrder = []string{"estimate", "validate", "catalogue", "tender", "prices", "report", "version"}
 
 // isCommand reports whether name is a CLI subcommand (or a help request).
 func isCommand(name string) bool {

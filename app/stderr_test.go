@@ -97,8 +97,9 @@ func TestQuietStderrDocuments(t *testing.T) {
 	concept := filepath.Join("testdata", "independent", "concept.yaml")
 	dir := t.TempDir()
 	for _, args := range [][]string{
-		{"tender", concept, "-o", filepath.Join(dir, "anbud.pdf")},
-		{"prices", concept, "-o", filepath.Join(dir, "prisskjema.xlsx")},
+		{"tender", concept, "--variant", "V1", "--force", "-o", filepath.Join(dir, "anbud.pdf")},
+		{"prices", concept, "--variant", "V1", "--force", "-o", filepath.Join(dir, "prisskjema.xlsx")},
+		{"report", concept, "-o", filepath.Join(dir, "beslutningsgrunnlag.pdf")},
 	} {
 		t.Run(args[0], func(t *testing.T) {
 			code, _, errOut := runMain(t, []string{"LANG=C.UTF-8"}, args...)

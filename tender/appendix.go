@@ -1,6 +1,11 @@
 package tender
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/hallingdal/bokonsept/concepts"
+	"github.com/shopspring/decimal"
+)
 
 // appendixSchedule writes Vedlegg A, the price schedule of each described
 // variant, with empty unit-price and sum boxes for the tenderer.
@@ -54,7 +59,7 @@ func (d *doc) scheduleTable(s *schedule) *table {
 			}
 			for _, ln := range g.Lines {
 				t.rows = append(t.rows, row{
-					cells: []string{ln.No, ln.Code, ln.Text, l.Number(ln.Qty, 2), ln.Unit, "", ""},
+					cells: []string{ln.No, ln.Code, ln.Text, d.scheduleQty(ln.Qty, ln.Unit), ln.Unit, "", ""},
 					boxes: []int{priceCol, sumCol},
 				})
 			}
@@ -78,4 +83,21 @@ func (d *doc) scheduleTable(s *schedule) *table {
 		boxes: []int{sumCol},
 	})
 	return t
+}
+
+// scheduleQty formats a quantity of the price schedule: areas and lengths
+// with one decimal (two when the quantity has them), counts and lump sums
+// without, so that one kind of figure has one number of decimals.
+func (d *doc) scheduleQty(q decimal.Decimal, unit string) string {
+	l := d.l
+	switch unit {
+	case unitName(l, concepts.UnitPiece), unitName(l, concepts.UnitDwelling), unitName(l, concepts.UnitParking), l.T("unit.lump_sum"):
+		if q.Equal(q.Round(0)) {
+			return l.Fixed(q, 0)
+		}
+	}
+	if !q.Equal(q.Round(1)) {
+		return l.Fixed(q, 2)
+	}
+	return l.Fixed(q, 1)
 }

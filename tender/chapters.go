@@ -78,9 +78,13 @@ func (d *doc) cover() {
 	d.textColor(colAccent)
 	pdf.CellFormat(contentW, 6, l.T("tender.cover.municipality", d.muni), "", 2, "L", false, 0, "")
 	pdf.SetXY(marginL, 75)
+	if d.kind == kindReport {
+		d.internalMark(18)
+	}
+	pdf.SetXY(marginL, 75)
 	d.setFont("B", 24)
 	d.textColor(colText)
-	for _, ln := range d.wrap(l.T("tender.title"), contentW) {
+	for _, ln := range d.wrap(d.title(), contentW) {
 		pdf.SetX(marginL)
 		pdf.CellFormat(contentW, 11, ln, "", 2, "L", false, 0, "")
 	}
@@ -98,6 +102,12 @@ func (d *doc) cover() {
 		pdf.SetX(marginL)
 		pdf.CellFormat(contentW, 6, ln, "", 2, "L", false, 0, "")
 	}
+	if d.kind == kindTender {
+		d.space(1)
+		d.setFont("I", 11)
+		pdf.SetX(marginL)
+		pdf.CellFormat(contentW, 6, l.T("tender.subtitle"), "", 2, "L", false, 0, "")
+	}
 	d.drawColor(colAccent)
 	pdf.SetLineWidth(0.6)
 	pdf.Line(marginL, 150, marginL+40, 150)
@@ -111,7 +121,7 @@ func (d *doc) cover() {
 		note = "–"
 	}
 	e := d.first()
-	t := kv(
+	pairs := []string{
 		l.T("tender.cover.concept"), c.Name,
 		l.T("tender.cover.municipality.label"), d.muni,
 		l.T("tender.cover.family"), family,
@@ -119,19 +129,44 @@ func (d *doc) cover() {
 		l.T("tender.cover.revision"), c.Revision.ID,
 		l.T("tender.cover.date"), d.dateText(),
 		l.T("tender.cover.note"), note,
-		l.T("tender.cover.pricelevel"), e.PriceLevel,
-		l.T("tender.cover.prepared"), l.T("tender.cover.prepared.value", d.creator()),
-	)
+	}
+	if d.kind == kindReport {
+		pairs = append(pairs, l.T("tender.cover.pricelevel"), e.PriceLevel)
+	} else if td := c.Tender; td != nil {
+		pairs = append(pairs, l.T("tender.comp.contract"), d.contractText(td.Contract),
+			l.T("tender.comp.deadline"), d.dateOf(td.Deadline))
+	}
+	pairs = append(pairs, l.T("tender.cover.prepared"), l.T("tender.cover.prepared.value", d.creator()))
+	t := kv(pairs...)
 	t.cols[0].w, t.cols[1].w = 35, 65
 	t.cols[1].align = "L"
 	t.size = 9.5
 	t.maxLines = coverCellLines
 	pdf.SetXY(marginL, 160)
 	d.table(t)
+	if msg := d.forcedNote(); msg != "" {
+		d.space(4)
+		d.setFont("B", 9.5)
+		lines := d.wrapN(msg, contentW-6, 6)
+		h := float64(len(lines))*lineH(9.5) + 4
+		y := pdf.GetY()
+		d.drawColor(colFail)
+		pdf.SetLineWidth(0.6)
+		pdf.Rect(marginL, y, contentW, h, "D")
+		d.textColor(colFail)
+		for i, ln := range lines {
+			pdf.SetXY(marginL+3, y+2+float64(i)*lineH(9.5))
+			pdf.CellFormat(contentW-6, lineH(9.5), ln, "", 0, "L", false, 0, "")
+		}
+	}
+	disclaimer := l.T("tender.cover.disclaimer")
+	if d.kind == kindTender {
+		disclaimer = l.T("tender.cover.disclaimer.tender")
+	}
 	d.setFont("I", 8)
 	d.textColor(colMuted)
 	pdf.SetXY(marginL, 262)
-	for _, ln := range d.wrap(l.T("tender.cover.disclaimer"), contentW) {
+	for _, ln := range d.wrap(disclaimer, contentW) {
 		pdf.SetX(marginL)
 		pdf.CellFormat(contentW, lineH(8), ln, "", 2, "L", false, 0, "")
 	}
@@ -152,8 +187,13 @@ func (d *doc) chapterOrientation() error {
 	c := d.Project.Concept
 	ch := d.chapterHeading(l.T("tender.ch1.title"))
 	d.heading(1, ch+".1", l.T("tender.ch1.purpose"))
-	d.para(l.T("tender.ch1.purpose.text", d.muni, c.Name))
-	d.para(l.T("tender.ch1.purpose.scope"))
+	if d.kind == kindTender {
+		d.para(l.T("tender.t.purpose.text", d.muni, c.Name, d.first().Variant))
+		d.para(l.T("tender.t.purpose.scope"))
+	} else {
+		d.para(l.T("tender.report.purpose.text", d.muni, c.Name))
+		d.para(l.T("tender.report.purpose.scope"))
+	}
 
 	d.heading(1, ch+".2", l.T("tender.ch1.family"))
 	if f := d.family; f != nil {
@@ -174,7 +214,7 @@ func (d *doc) chapterOrientation() error {
 	}
 
 	d.heading(1, ch+".3", l.T("tender.ch1.site"))
-	d.para(l.T("tender.ch1.site.text", d.muni, l.Area(d.first().SiteArea)))
+	d.para(l.T("tender.ch1.site.text2", d.muni, d.area(d.first().SiteArea), d.siteChapter()))
 
 	d.heading(1, ch+".4", l.T("tender.ch1.mix"))
 	if len(d.Variants) > 1 {
@@ -221,12 +261,15 @@ func (d *doc) chapterSite() error {
 	e := d.first()
 	ch := d.chapterHeading(l.T("tender.ch2.title"))
 	d.heading(1, ch+".1", l.T("tender.ch2.site"))
-	d.table(kv(
+	site := []string{
 		l.T("tender.ch2.municipality"), d.muni,
-		l.T("tender.ch2.area"), l.Area(e.SiteArea),
-		l.T("tender.ch2.paved"), l.Area(e.PavedArea),
-		l.T("tender.ch2.landcost"), l.NOK(e.LandCost),
-	))
+		l.T("tender.ch2.area"), d.area(e.SiteArea),
+		l.T("tender.ch2.paved"), d.area(e.PavedArea),
+	}
+	if d.kind == kindReport {
+		site = append(site, l.T("tender.ch2.landcost"), l.NOK(e.LandCost))
+	}
+	d.table(kv(site...))
 	d.space(2)
 	d.heading(1, ch+".2", l.T("tender.ch2.zoning"))
 	if z := c.Site.Zoning; z != nil && d.zoningRows(z) != nil {
@@ -240,6 +283,9 @@ func (d *doc) chapterSite() error {
 		d.para(l.T("tender.ch2.zoning.none"))
 	}
 	d.space(2)
+	if d.kind == kindTender {
+		return nil
+	}
 	d.variantSections(ch, 3, l.T("tender.ch2.checks"), func(e *costing.Estimate) {
 		if len(e.Checks) == 0 {
 			d.para(l.T("tender.ch2.checks.none"))
@@ -282,22 +328,22 @@ func (d *doc) zoningRows(z *concepts.Zoning) []row {
 	var rows []row
 	add := func(label, limit string) { rows = append(rows, row{cells: []string{label, limit}}) }
 	if z.MaxBYAPercent != nil {
-		add(l.T("tender.zoning.bya"), "≤ "+l.Percent(*z.MaxBYAPercent, 1))
+		add(l.T("tender.zoning.bya"), "≤ "+l.PercentFixed(*z.MaxBYAPercent, 1))
 	}
 	if z.MaxBRAPercent != nil {
-		add(l.T("tender.zoning.bra"), "≤ "+l.Percent(*z.MaxBRAPercent, 1))
+		add(l.T("tender.zoning.bra"), "≤ "+l.PercentFixed(*z.MaxBRAPercent, 1))
 	}
 	if z.MinMUAPerDwelling != nil {
-		add(l.T("tender.zoning.mua"), "≥ "+l.Area(*z.MinMUAPerDwelling))
+		add(l.T("tender.zoning.mua"), "≥ "+d.area(*z.MinMUAPerDwelling))
 	}
 	if z.MaxStoreys != nil {
 		add(l.T("tender.zoning.storeys"), "≤ "+l.Int(int64(*z.MaxStoreys)))
 	}
 	if z.MinDwellingsPerDaa != nil {
-		add(l.T("tender.zoning.density"), "≥ "+l.Number(*z.MinDwellingsPerDaa, 2))
+		add(l.T("tender.zoning.density"), "≥ "+l.Fixed(*z.MinDwellingsPerDaa, 2))
 	}
 	if z.ParkingPerDwelling != nil {
-		add(l.T("tender.zoning.parking"), l.Number(*z.ParkingPerDwelling, 2))
+		add(l.T("tender.zoning.parking"), l.Fixed(*z.ParkingPerDwelling, 2))
 	}
 	return rows
 }
@@ -315,11 +361,11 @@ func (d *doc) chapterProgramme() error {
 				{head: l.T("tender.col.count"), w: 11, align: "R"},
 				{head: l.T("tender.col.bedrooms"), w: 16, align: "R"},
 				{head: l.T("tender.col.persons"), w: 16, align: "R"},
-				{head: "BRA-i", w: 12.5, align: "R"},
-				{head: "BRA-e", w: 12.5, align: "R"},
-				{head: "BRA-b", w: 12.5, align: "R"},
-				{head: "TBA", w: 12.5, align: "R"},
-				{head: "BTA", w: 12.5, align: "R"},
+				{head: "BRA-i m²", w: 12.5, align: "R"},
+				{head: "BRA-e m²", w: 12.5, align: "R"},
+				{head: "BRA-b m²", w: 12.5, align: "R"},
+				{head: "TBA m²", w: 12.5, align: "R"},
+				{head: "BTA m²", w: 12.5, align: "R"},
 			},
 			zebra: true,
 		}
@@ -327,7 +373,7 @@ func (d *doc) chapterProgramme() error {
 			u := ln.Type
 			per.rows = append(per.rows, row{cells: []string{
 				u.Name.In(d.lang), l.Int(int64(ln.Count)), l.Int(int64(u.Bedrooms)), l.Int(int64(u.Persons)),
-				l.Area(u.Area.BRAi), l.Area(u.Area.BRAe), l.Area(u.Area.BRAb), l.Area(u.Area.TBA), l.Area(u.Area.BTA),
+				d.num1(u.Area.BRAi), d.num1(u.Area.BRAe), d.num1(u.Area.BRAb), d.num1(u.Area.TBA), d.num1(u.Area.BTA),
 			}})
 		}
 		d.table(per)
@@ -337,11 +383,11 @@ func (d *doc) chapterProgramme() error {
 			cols: []col{
 				{head: l.T("tender.col.unittype"), w: 40, align: "L"},
 				{head: l.T("tender.col.count"), w: 11, align: "R"},
-				{head: "BRA-i", w: 16, align: "R"},
-				{head: "BRA-e", w: 16, align: "R"},
-				{head: "BRA-b", w: 16, align: "R"},
-				{head: "TBA", w: 16, align: "R"},
-				{head: "BTA", w: 18, align: "R"},
+				{head: "BRA-i m²", w: 16, align: "R"},
+				{head: "BRA-e m²", w: 16, align: "R"},
+				{head: "BRA-b m²", w: 16, align: "R"},
+				{head: "TBA m²", w: 16, align: "R"},
+				{head: "BTA m²", w: 18, align: "R"},
 			},
 			zebra: true,
 		}
@@ -349,12 +395,12 @@ func (d *doc) chapterProgramme() error {
 			a := ln.Area
 			tot.rows = append(tot.rows, row{cells: []string{
 				ln.Type.Name.In(d.lang), l.Int(int64(ln.Count)),
-				l.Area(a.BRAi), l.Area(a.BRAe), l.Area(a.BRAb), l.Area(a.TBA), l.Area(a.BTA),
+				d.num1(a.BRAi), d.num1(a.BRAe), d.num1(a.BRAb), d.num1(a.TBA), d.num1(a.BTA),
 			}})
 		}
 		a := e.Area
 		tot.rows = append(tot.rows, row{kind: rowTotal, cells: []string{
-			l.T("tender.sum"), "", l.Area(a.BRAi), l.Area(a.BRAe), l.Area(a.BRAb), l.Area(a.TBA), l.Area(a.BTA),
+			l.T("tender.sum"), "", d.num1(a.BRAi), d.num1(a.BRAe), d.num1(a.BRAb), d.num1(a.TBA), d.num1(a.BTA),
 		}})
 		d.table(tot)
 		d.space(1.5)
@@ -373,26 +419,35 @@ func (d *doc) chapterRequirements() error {
 		if len(reqs) == 0 {
 			reqs = []string{l.T("tender.ch4.reqs.none")}
 		}
-		// keep the section on one page when it fits on one
-		d.ensure(min(planBoxH+28+d.bulletsHeight(reqs), bottomLimit-marginTop))
+		// the table and the plan beside it stay on one page with the heading
 		d.heading(1, fmt.Sprintf("%s.%d", ch, i+1), u.Name.In(d.lang))
+		d.place(planBoxH+3, planBoxH+3)
 		y0 := d.pdf.GetY()
 		storeys := l.Int(int64(u.Storeys))
-		t := kv(
-			l.T("tender.col.kind"), l.T("kind."+string(u.Kind)),
-			l.T("tender.col.form"), l.T("form."+string(u.Form)),
-			l.T("tender.col.bedrooms"), l.Int(int64(u.Bedrooms)),
-			l.T("tender.col.persons"), l.Int(int64(u.Persons)),
+		pairs := []string{
+			l.T("tender.col.kind"), l.T("kind." + string(u.Kind)),
+			l.T("tender.col.form"), l.T("form." + string(u.Form)),
+		}
+		if u.Kind == concepts.KindDwelling {
+			pairs = append(pairs,
+				l.T("tender.col.bedrooms"), l.Int(int64(u.Bedrooms)),
+				l.T("tender.col.persons"), l.Int(int64(u.Persons)))
+		}
+		pairs = append(pairs,
 			l.T("tender.ch4.storeys"), storeys,
-			l.T("tender.ch4.lift"), d.yesNo(u.Lift),
-			l.T("tender.ch4.accessible"), d.yesNo(u.Accessible),
-			"BRA-i", l.Area(u.Area.BRAi),
-			"BRA-e", l.Area(u.Area.BRAe),
-			"BRA-b", l.Area(u.Area.BRAb),
-			"TBA", l.Area(u.Area.TBA),
-			"BTA", l.Area(u.Area.BTA),
-			"BYA", l.Area(u.Area.BYA),
-		)
+			l.T("tender.ch4.lift"), d.yesNo(u.Lift))
+		if u.Kind == concepts.KindDwelling {
+			// only a dwelling can be a tilgjengelig boenhet
+			pairs = append(pairs, l.T("tender.ch4.accessible"), d.yesNo(u.Accessible))
+		}
+		t := kv(append(pairs,
+			"BRA-i", d.area(u.Area.BRAi),
+			"BRA-e", d.area(u.Area.BRAe),
+			"BRA-b", d.area(u.Area.BRAb),
+			"TBA", d.area(u.Area.TBA),
+			"BTA", d.area(u.Area.BTA),
+			"BYA", d.area(u.Area.BYA),
+		)...)
 		t.left, t.width = marginL, planTableW
 		t.cols[0].w, t.cols[1].w = 60, 40
 		d.table(t)
@@ -400,12 +455,12 @@ func (d *doc) chapterRequirements() error {
 		d.plan(u, marginL+planTableW+6, y0, contentW-planTableW-6, planBoxH)
 		y := max(yTable, y0+planBoxH) + 3
 		d.pdf.SetXY(marginL, y)
-		d.setFont("B", bodySize)
-		d.ensure(12)
-		d.pdf.SetX(marginL)
-		d.textColor(colText)
-		d.pdf.CellFormat(contentW, lineH(bodySize)+1, l.T("tender.ch4.reqs"), "", 2, "L", false, 0, "")
-		d.setFont("", bodySize)
+		if len(u.Specification) > 0 {
+			d.heading(2, "", l.T("tender.spec.title"))
+			d.table(d.specificationTable(u))
+			d.space(2)
+		}
+		d.heading(2, "", l.T("tender.ch4.reqs"))
 		d.bullets(reqs)
 	}
 	return nil
@@ -423,19 +478,19 @@ func (d *doc) chapterAreas() error {
 		}
 		return sign + " " + f(*p)
 	}
-	pct := func(v decimal.Decimal) string { return l.Percent(v, 1) }
-	num := func(v decimal.Decimal) string { return l.Number(v, 2) }
+	pct := func(v decimal.Decimal) string { return l.PercentFixed(v, 1) }
+	num := func(v decimal.Decimal) string { return l.Fixed(v, 2) }
 	d.variantSections(ch, 1, "", func(e *costing.Estimate) {
 		a, dn := e.Area, e.Density
 		mua := "–"
 		if dn.MUAPerDwelling != nil {
-			mua = l.Area(*dn.MUAPerDwelling)
+			mua = d.area(*dn.MUAPerDwelling)
 		}
 		var zb, zr, zm, zd string
 		if z != nil {
 			zb = limit(z.MaxBYAPercent, "≤", pct)
 			zr = limit(z.MaxBRAPercent, "≤", pct)
-			zm = limit(z.MinMUAPerDwelling, "≥", l.Area)
+			zm = limit(z.MinMUAPerDwelling, "≥", d.area)
 			zd = limit(z.MinDwellingsPerDaa, "≥", num)
 		}
 		t := &table{
@@ -446,18 +501,18 @@ func (d *doc) chapterAreas() error {
 			},
 			zebra: true,
 			rows: []row{
-				{cells: []string{l.T("tender.area.bta"), l.Area(a.BTA), ""}},
-				{cells: []string{l.T("tender.area.bra"), l.Area(a.BRA), ""}},
-				{cells: []string{l.T("tender.area.brai"), l.Area(a.BRAi), ""}},
-				{cells: []string{l.T("tender.area.brae"), l.Area(a.BRAe), ""}},
-				{cells: []string{l.T("tender.area.brab"), l.Area(a.BRAb), ""}},
-				{cells: []string{l.T("tender.area.tba"), l.Area(a.TBA), ""}},
-				{cells: []string{l.T("tender.area.byabuildings"), l.Area(a.BYABuildings), ""}},
+				{cells: []string{l.T("tender.area.bta"), d.area(a.BTA), ""}},
+				{cells: []string{l.T("tender.area.bra"), d.area(a.BRA), ""}},
+				{cells: []string{l.T("tender.area.brai"), d.area(a.BRAi), ""}},
+				{cells: []string{l.T("tender.area.brae"), d.area(a.BRAe), ""}},
+				{cells: []string{l.T("tender.area.brab"), d.area(a.BRAb), ""}},
+				{cells: []string{l.T("tender.area.tba"), d.area(a.TBA), ""}},
+				{cells: []string{l.T("tender.area.byabuildings"), d.area(a.BYABuildings), ""}},
 				{cells: []string{l.T("tender.area.parking"), l.Int(int64(e.ParkingSpaces)), ""}},
-				{cells: []string{l.T("tender.area.bya"), l.Area(a.BYA), ""}},
-				{cells: []string{l.T("tender.area.byapct"), l.Percent(dn.BYAPercent, 1), zb}},
-				{cells: []string{l.T("tender.area.brapct"), l.Percent(dn.BRAPercent, 1), zr}},
-				{cells: []string{l.T("tender.area.density"), l.Number(dn.DwellingsPerDaa, 2), zd}},
+				{cells: []string{l.T("tender.area.bya"), d.area(a.BYA), ""}},
+				{cells: []string{l.T("tender.area.byapct"), l.PercentFixed(dn.BYAPercent, 1), zb}},
+				{cells: []string{l.T("tender.area.brapct"), l.PercentFixed(dn.BRAPercent, 1), zr}},
+				{cells: []string{l.T("tender.area.density"), l.Fixed(dn.DwellingsPerDaa, 2), zd}},
 				{cells: []string{l.T("tender.area.mua"), mua, zm}},
 			},
 		}
@@ -494,7 +549,7 @@ func (d *doc) chapterCosts() error {
 		}
 		d.table(t)
 		d.space(1.5)
-		d.note(l.T("tender.ch6.vat", l.Percent(e.VATPercent, 1)))
+		d.note(l.T("tender.ch6.vat", l.PercentFixed(e.VATPercent, 1)))
 
 		d.heading(2, "", l.T("tender.ch6.keyfigures"))
 		co2 := "–"
@@ -531,7 +586,6 @@ func (d *doc) chapterCosts() error {
 			d.note(l.T("tender.ch6.prices.note"))
 		}
 		d.space(2)
-		d.ensure(barChartHeight(13) + 12)
 		d.heading(2, "", l.T("tender.ch6.chart"))
 		bars := make([]bar, 0, 13)
 		for p := 1; p <= 13; p++ {
@@ -577,6 +631,7 @@ func (d *doc) chapterUncertainty() error {
 	} else {
 		d.para(l.T("tender.ch7.factors.none"))
 	}
+	d.risksTable()
 	d.variantSections(ch, 2, "", func(e *costing.Estimate) {
 		if e.P50 == nil || e.P85 == nil {
 			d.para(l.T("tender.ch7.nosim"))
@@ -592,7 +647,6 @@ func (d *doc) chapterUncertainty() error {
 		))
 		d.space(2)
 		if e.Distribution != nil && len(e.Distribution.Sorted) > 1 {
-			d.ensure(sCurveH + 12)
 			d.heading(2, "", l.T("tender.ch7.chart"))
 			d.sCurve(e)
 		}
@@ -626,10 +680,10 @@ func (d *doc) chapterComparison() error {
 		}
 		add(l.T("tender.cmp.dwellings"), func(e *costing.Estimate) string { return l.Int(int64(e.Dwellings)) })
 		add(l.T("tender.cmp.persons"), func(e *costing.Estimate) string { return l.Int(int64(e.Persons)) })
-		add("BTA", func(e *costing.Estimate) string { return l.Area(e.Area.BTA) })
-		add("BRA", func(e *costing.Estimate) string { return l.Area(e.Area.BRA) })
-		add("%-BYA", func(e *costing.Estimate) string { return l.Percent(e.Density.BYAPercent, 1) })
-		add("%-BRA", func(e *costing.Estimate) string { return l.Percent(e.Density.BRAPercent, 1) })
+		add("BTA", func(e *costing.Estimate) string { return d.area(e.Area.BTA) })
+		add("BRA", func(e *costing.Estimate) string { return d.area(e.Area.BRA) })
+		add("%-BYA", func(e *costing.Estimate) string { return l.PercentFixed(e.Density.BYAPercent, 1) })
+		add("%-BRA", func(e *costing.Estimate) string { return l.PercentFixed(e.Density.BRAPercent, 1) })
 		add(l.T("total.entreprisekostnad"), func(e *costing.Estimate) string { return l.NOK(e.Totals.Entreprisekostnad) })
 		add(l.T("total.basiskostnad"), func(e *costing.Estimate) string { return l.NOK(e.Totals.Basiskostnad) })
 		add("P50", func(e *costing.Estimate) string { return d.optNOK(e.P50) })
@@ -651,7 +705,6 @@ func (d *doc) chapterComparison() error {
 		}
 	}
 	if len(bars) > 0 {
-		d.ensure(barChartHeight(len(bars)) + 12)
 		d.heading(2, "", l.T("tender.ch8.chart"))
 		d.barChart(bars)
 	}

@@ -29,7 +29,7 @@ func barChartHeight(n int) float64 { return float64(n)*barRowH + 4 }
 func (d *doc) barChart(bars []bar) {
 	pdf := d.pdf
 	l := d.l
-	d.ensure(barChartHeight(len(bars)))
+	d.place(barChartHeight(len(bars)), barChartHeight(len(bars)))
 	y0 := pdf.GetY() + 1
 	lo, hi := 0.0, 0.0
 	for _, b := range bars {
@@ -90,7 +90,7 @@ func (d *doc) sCurve(e *costing.Estimate) {
 	l := d.l
 	sorted := e.Distribution.Sorted
 	n := len(sorted)
-	d.ensure(sCurveH)
+	d.place(sCurveH, sCurveH)
 	const curvePoints = 400
 	top := pdf.GetY() + 2
 	x0 := marginL + sCurveLeftW
@@ -115,7 +115,7 @@ func (d *doc) sCurve(e *costing.Estimate) {
 		y := py(float64(p) / 100)
 		pdf.Line(x0, y, x0+w, y)
 		pdf.SetXY(marginL, y-2)
-		pdf.CellFormat(sCurveLeftW-2, 4, l.Percent(decimal.NewFromInt(int64(p)), 0), "", 0, "R", false, 0, "")
+		pdf.CellFormat(sCurveLeftW-2, 4, l.PercentFixed(decimal.NewFromInt(int64(p)), 0), "", 0, "R", false, 0, "")
 	}
 	for v := lo; v <= hi+step/2; v += step {
 		x := px(v)

@@ -52,6 +52,10 @@ type checked struct {
 	date   time.Time
 	muni   string
 	family *concepts.Family
+	// kind is the document's reader; forced, in a tenderers' document, is
+	// why Tenderable refused the variant that was written all the same.
+	kind   docKind
+	forced error
 }
 
 func (in Input) check() (*checked, error) {

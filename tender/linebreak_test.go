@@ -79,7 +79,7 @@ func TestWrapMatchesNaive(t *testing.T) {
 			d.setFont(style, size)
 			for _, w := range []float64{5, 31.7, contentW} {
 				for i, s := range texts {
-					got, want := d.wrap(s, w), naiveWrap(d, s, w)
+					got, want := d.wrap(s, w), naiveWrap(d, typeset(s), w)
 					if strings.Join(got, "|") != strings.Join(want, "|") {
 						t.Errorf("%q %.1fpt w=%.1f text %d: %d lines, want %d:\n%q\n%q", style, size, w, i, len(got), len(want), got, want)
 					}

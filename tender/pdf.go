@@ -1,9 +1,7 @@
 package tender
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"math"
 
 	"github.com/hallingdal/bokonsept/costing"
@@ -79,32 +77,20 @@ type doc struct {
 	// a page break.
 	style string
 	size  float64
+	// pending are the section headings written but not drawn yet: they
+	// are drawn by the next block, on the page where it starts, so that
+	// no heading stands alone at the foot of a page (keep with next).
+	pending []pendingHeading
+	// fill is, by page, how far down the content reaches (mm);
+	// chapterStart marks the pages a chapter starts on.
+	fill         map[int]float64
+	chapterStart map[int]bool
 }
 
-// WritePDF writes the tender specification of in as an A4 PDF to w. It
-// returns an error for invalid input (wrapping ErrNoProject, ErrEstimates,
-// ErrVariant, ErrLang or ErrRevisionDate), when the document cannot be laid
-// out, and when w fails; nothing is written to w before the whole document
-// is ready. Every error is an *Error whose text is in the document's
-// language, and a panic inside the PDF library becomes one too.
-func WritePDF(w io.Writer, in Input) (err error) {
-	defer recoverPanic(&err, in.Lang, "pdf")
-	c, err := in.check()
-	if err != nil {
-		return err
-	}
-	d, err := renderPDF(c)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
-		return libraryError(c.lang, "pdf", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return writeError(c.lang, err)
-	}
-	return nil
+// pendingHeading is a section heading waiting for the block after it.
+type pendingHeading struct {
+	level      int
+	num, title string
 }
 
 // renderPDF lays the document out, again with more pages for the table of
@@ -169,7 +155,7 @@ func newDoc(c *checked, tocPages int) (*doc, error) {
 	l := c.l
 	concept := c.Project.Concept
 	pdf := newPDFWriter(raw, fonts)
-	pdf.SetTitle(l.T("tender.title")+" – "+concept.Name, true)
+	pdf.SetTitle(c.title()+" – "+concept.Name, true)
 	pdf.SetSubject(l.T("tender.subject", concept.Name, c.variantNames()), true)
 	pdf.SetAuthor(l.T("tender.cover.municipality", c.muni), true)
 	pdf.SetKeywords(l.T("tender.keywords"), true)
@@ -179,7 +165,7 @@ func newDoc(c *checked, tocPages int) (*doc, error) {
 	}
 	pdf.SetCreator(creator, true)
 	pdf.SetProducer(creator, true)
-	d := &doc{checked: c, pdf: pdf, tocPages: tocPages}
+	d := &doc{checked: c, pdf: pdf, tocPages: tocPages, fill: map[int]float64{}, chapterStart: map[int]bool{}}
 	d.setFont("", bodySize)
 	return d, nil
 }
@@ -198,6 +184,32 @@ func (c *checked) variantNames() string {
 func (d *doc) body() error {
 	d.cover()
 	d.contentsPages()
+	for _, step := range d.chapters() {
+		if err := step(); err != nil {
+			return err
+		}
+		if err := d.pdf.Error(); err != nil {
+			return libraryError(d.lang, "pdf", err)
+		}
+	}
+	d.flushHeadings(0)
+	d.fill[d.pdf.PageNo()] = d.pdf.GetY()
+	return nil
+}
+
+// chapters are the chapters of the document, in order, for its reader.
+func (d *doc) chapters() []func() error {
+	if d.kind == kindTender {
+		return []func() error{
+			d.chapterOrientation,
+			d.chapterCompetition,
+			d.chapterSite,
+			d.chapterProgramme,
+			d.chapterRequirements,
+			d.chapterQuantities,
+			d.appendixSchedule,
+		}
+	}
 	steps := []func() error{
 		d.chapterOrientation,
 		d.chapterSite,
@@ -207,18 +219,17 @@ func (d *doc) body() error {
 		d.chapterCosts,
 		d.chapterUncertainty,
 		d.chapterComparison,
-		d.appendixSchedule,
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-		if err := d.pdf.Error(); err != nil {
-			return libraryError(d.lang, "pdf", err)
-		}
-	}
-	return nil
+	// Optional chapters of the report go here, each a func() error that
+	// writes nothing when the concept lacks its section: buyer economics
+	// (economics) and the site plan (a variant's layout).
+	steps = append(steps, d.optionalChapters()...)
+	return append(steps, d.chapterSources)
 }
+
+// optionalChapters are the report's chapters that only some concepts
+// have; none yet.
+func (d *doc) optionalChapters() []func() error { return nil }
 
 // finish draws the table of contents, headers and footers once the page
 // count is known.
@@ -239,6 +250,9 @@ func (d *doc) pageFrame(p, total int) {
 	d.forceFont("", 7.5)
 	d.textColor(colMuted)
 	title := l.T("tender.header.title")
+	if d.kind == kindReport {
+		title = l.T("tender.report.header")
+	}
 	tw := pdf.GetStringWidth(title)
 	name := d.fit(d.Project.Concept.Name, contentW-tw-8)
 	pdf.SetXY(marginL, headerTop)
@@ -255,6 +269,19 @@ func (d *doc) pageFrame(p, total int) {
 	pdf.CellFormat(contentW/2, 4, l.T("tender.footer.revision", rev.ID, d.dateText()), "", 0, "L", false, 0, "")
 	pdf.SetXY(marginL+contentW/2, footerBase-3)
 	pdf.CellFormat(contentW/2, 4, l.T("tender.footer.page", p, total), "", 0, "R", false, 0, "")
+	if d.kind == kindReport {
+		d.internalMark(footerBase + 1)
+	}
+}
+
+// internalMark writes "Internt – ikke del av konkurransegrunnlaget" in
+// bold red across the page at y.
+func (d *doc) internalMark(y float64) {
+	d.forceFont("B", 7.5)
+	d.textColor(colFail)
+	d.pdf.SetXY(marginL, y)
+	d.pdf.CellFormat(contentW, 4, d.l.T("tender.report.internal"), "", 0, "C", false, 0, "")
+	d.textColor(colText)
 }
 
 // setFont selects the document font in style ("", "B", "I") and size.
@@ -279,6 +306,9 @@ func lineH(size float64) float64 { return size * 0.45 }
 
 // newPage starts a page and puts the cursor at the top of the content.
 func (d *doc) newPage() {
+	if n := d.pdf.PageNo(); n > 0 {
+		d.fill[n] = max(d.fill[n], d.pdf.GetY())
+	}
 	d.pdf.AddPage()
 	d.pdf.SetXY(marginL, marginTop)
 	d.forceFont(d.style, d.size)
@@ -307,11 +337,19 @@ func (d *doc) para(s string) {
 	d.space(1.8)
 }
 
-// paraAt writes wrapped text at x within w mm, breaking pages as needed.
+// paraAt writes wrapped text at x within w mm, breaking pages as needed:
+// a paragraph of up to four lines stays on one page, a longer one keeps
+// at least two lines together.
 func (d *doc) paraAt(s string, x, w float64) {
 	lh := lineH(d.size)
+	lines := d.wrap(s, w)
+	whole := float64(len(lines)) * lh
+	if len(lines) > 4 {
+		whole = 2 * lh
+	}
+	d.place(min(whole, 2*lh), whole)
 	d.textColor(colText)
-	for _, ln := range d.wrap(s, w) {
+	for _, ln := range lines {
 		if d.pdf.GetY()+lh > bottomLimit {
 			d.newPage()
 		}
@@ -325,7 +363,8 @@ func (d *doc) bullets(items []string) {
 	lh := lineH(d.size)
 	for _, it := range items {
 		lines := d.wrap(it, contentW-6)
-		d.ensure(lh * math.Min(float64(len(lines)), 2))
+		first := lh * math.Min(float64(len(lines)), 2)
+		d.place(first, first)
 		y := d.pdf.GetY()
 		d.textColor(colText)
 		d.pdf.SetXY(marginL+1, y)
@@ -355,7 +394,10 @@ func (d *doc) note(s string) {
 	d.setFont("I", 8)
 	lh := lineH(8)
 	d.textColor(colMuted)
-	for _, ln := range d.wrap(s, contentW) {
+	lines := d.wrap(s, contentW)
+	d.place(min(float64(len(lines)), 2)*lh, float64(len(lines))*lh)
+	d.textColor(colMuted)
+	for _, ln := range lines {
 		d.ensure(lh)
 		d.pdf.SetX(marginL)
 		d.pdf.CellFormat(contentW, lh, ln, "", 2, "L", false, 0, "")
@@ -365,32 +407,106 @@ func (d *doc) note(s string) {
 }
 
 // heading writes a numbered heading: level 0 a chapter on a new page,
-// level 1 a section, level 2 a subsection (not in the contents).
+// level 1 a section, level 2 a subsection (not in the contents). A
+// section heading is drawn by the block that follows it (see place), so
+// that it stays with that block.
 func (d *doc) heading(level int, num, title string) {
-	pdf := d.pdf
-	var size, before float64
+	if level > 0 {
+		d.pending = append(d.pending, pendingHeading{level, num, title})
+		return
+	}
+	d.flushHeadings(0)
+	d.newPage()
+	d.chapterStart[d.pdf.PageNo()] = true
+	d.drawHeading(level, num, title)
+}
+
+// headingStyle is the font size of a heading level and the space above it.
+func headingStyle(level int) (size, before float64) {
 	switch level {
 	case 0:
-		d.newPage()
-		size, before = 15, 0
+		return 15, 0
 	case 1:
-		size, before = 11.5, 4
-		if pdf.GetY() <= marginTop+0.1 {
+		return 11.5, 4
+	}
+	return 10, 2.5
+}
+
+// pendingHeight is the height the pending headings take.
+func (d *doc) pendingHeight() float64 {
+	h := 0.0
+	st, sz := d.style, d.size
+	for i, p := range d.pending {
+		size, before := headingStyle(p.level)
+		if i == 0 && d.pdf.GetY() <= marginTop+0.1 {
 			before = 0
 		}
-		d.ensure(before + 40)
-	default:
-		size, before = 10, 2.5
-		d.ensure(before + 30)
+		d.setFont("B", size)
+		h += before + float64(len(d.wrapN(d.headingText(p.num, p.title), contentW, headingLines)))*(lineH(size)+0.6) + 1.5
+	}
+	d.setFont(st, sz)
+	return h
+}
+
+// headingText is a heading's number and title.
+func (d *doc) headingText(num, title string) string {
+	if num == "" {
+		return title
+	}
+	return num + "  " + title
+}
+
+// place makes room for a block below the pending headings: first is the
+// height of its start that must not be parted from them (a table's header
+// and first row, two lines of a paragraph), whole its height when it should
+// stay on one page (first when it may break anywhere). The block goes to a
+// new page when its start does not fit, or when the whole does not fit but
+// would on a page of its own and this page is at least a third full (a
+// page less full breaks the block instead). Then the headings are drawn.
+func (d *doc) place(first, whole float64) {
+	h := d.pendingHeight()
+	y := d.pdf.GetY()
+	atTop := y <= marginTop+0.1
+	third := marginTop + (bottomLimit-marginTop)/3
+	switch {
+	case y+h+whole <= bottomLimit || atTop:
+	case whole <= bottomLimit-marginTop-h && y >= third:
+		d.newPage()
+	case y+h+first > bottomLimit:
+		d.newPage()
+	}
+	d.flushHeadings(0)
+}
+
+// flushHeadings draws the pending headings at the cursor (breaking the
+// page first when they and need mm do not fit).
+func (d *doc) flushHeadings(need float64) {
+	if len(d.pending) == 0 {
+		return
+	}
+	if d.pdf.GetY()+d.pendingHeight()+need > bottomLimit {
+		d.newPage()
+	}
+	p := d.pending
+	d.pending = nil
+	st, sz := d.style, d.size
+	for _, h := range p {
+		d.drawHeading(h.level, h.num, h.title)
+	}
+	d.setFont(st, sz)
+}
+
+// drawHeading draws a heading at the cursor.
+func (d *doc) drawHeading(level int, num, title string) {
+	pdf := d.pdf
+	size, before := headingStyle(level)
+	if pdf.GetY() <= marginTop+0.1 {
+		before = 0
 	}
 	if before > 0 {
-		d.space(before)
+		pdf.SetXY(marginL, pdf.GetY()+before)
 	}
 	y := pdf.GetY()
-	text := title
-	if num != "" {
-		text = num + "  " + title
-	}
 	d.setFont("B", size)
 	if level <= 1 {
 		d.toc = append(d.toc, tocEntry{Num: num, Title: title, Level: level, Page: pdf.PageNo(), Y: y})
@@ -402,7 +518,7 @@ func (d *doc) heading(level int, num, title string) {
 	}
 	d.textColor(colAccent)
 	lh := lineH(size) + 0.6
-	for _, ln := range d.wrapN(text, contentW, headingLines) {
+	for _, ln := range d.wrapN(d.headingText(num, title), contentW, headingLines) {
 		pdf.SetX(marginL)
 		pdf.CellFormat(contentW, lh, ln, "", 2, "L", false, 0, "")
 	}
@@ -412,7 +528,7 @@ func (d *doc) heading(level int, num, title string) {
 		pdf.Line(marginL, pdf.GetY()+0.8, pageW-marginR, pdf.GetY()+0.8)
 		d.space(4)
 	} else {
-		d.space(1.5)
+		pdf.SetXY(marginL, pdf.GetY()+1.5)
 	}
 	d.setFont("", bodySize)
 	d.textColor(colText)

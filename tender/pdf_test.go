@@ -15,6 +15,7 @@ import (
 	"github.com/hallingdal/bokonsept/concepts"
 	"github.com/hallingdal/bokonsept/costing"
 	"github.com/hallingdal/bokonsept/i18n"
+	"github.com/shopspring/decimal"
 )
 
 // mustPDF writes the PDF of in, failing the test on error.
@@ -88,15 +89,20 @@ func pageCount(t *testing.T, path string) int {
 	return n
 }
 
-// chapterTitles are the titles every document with several variants has.
+// chapterTitles are the titles every report with several variants has.
 func chapterTitles(l *i18n.Locale) []string {
 	var out []string
 	for i := 1; i <= 8; i++ {
 		out = append(out, l.T("tender.ch"+strconv.Itoa(i)+".title"))
 	}
-	return append(out, l.T("tender.title"), l.T("tender.appendix.num"), l.T("tender.appendix.title"),
+	return append(out, l.T("tender.report.title"), l.T("tender.src.title"), l.T("tender.report.internal"),
 		l.T("tender.contents.title"), l.T("tender.revisions.title"))
 }
+
+// area and pct format an area and a percentage as the documents do: one
+// decimal always.
+func area(l *i18n.Locale, v decimal.Decimal) string { return l.Fixed(v, 1) + "\u00a0m²" }
+func pct(l *i18n.Locale, v decimal.Decimal) string  { return l.PercentFixed(v, 1) }
 
 func TestPDFTextHasChaptersAndFigures(t *testing.T) {
 	needTool(t, "pdftotext")
@@ -121,8 +127,8 @@ func TestPDFTextHasChaptersAndFigures(t *testing.T) {
 						l.NOK(e.Totals.Entreprisekostnad),
 						l.NOK(e.Totals.Basiskostnad),
 						l.NOK(e.Totals.KostnadsrammeInklPrisregulering),
-						l.Area(e.Area.BTA),
-						l.Percent(e.Density.BYAPercent, 1),
+						area(l, e.Area.BTA),
+						pct(l, e.Density.BYAPercent),
 					}
 					if e.P50 != nil {
 						want = append(want, l.NOK(*e.P50), l.NOK(*e.P85))
@@ -156,6 +162,7 @@ func TestPDFContentsPageNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.kind = kindReport
 	d, err := renderPDF(c)
 	if err != nil {
 		t.Fatal(err)
@@ -197,18 +204,24 @@ func TestPDFContentsPageNumbers(t *testing.T) {
 func TestPDFNoBrokenWords(t *testing.T) {
 	for _, sample := range samples {
 		for _, lang := range []string{"nb", "en"} {
-			in := mustInput(t, sample)
-			in.Lang = lang
-			c, err := in.check()
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := renderPDF(c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d.splits != 0 {
-				t.Errorf("%s/%s: %d words broken inside: %q", sample, lang, d.splits, d.splitWords)
+			for _, kind := range []docKind{kindTender, kindReport} {
+				in := mustInput(t, sample)
+				in.Lang = lang
+				if kind == kindTender {
+					in.Variants = []int{0}
+				}
+				c, err := in.check()
+				if err != nil {
+					t.Fatal(err)
+				}
+				c.kind = kind
+				d, err := renderPDF(c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if d.splits != 0 {
+					t.Errorf("%s/%s/%d: %d words broken inside: %q", sample, lang, kind, d.splits, d.splitWords)
+				}
 			}
 		}
 	}
@@ -257,11 +270,11 @@ func TestPDFMetadata(t *testing.T) {
 	}
 	info := string(out)
 	for _, want := range []string{
-		"Title:           Konkurransegrunnlag – beskrivelse og kostnadsoverslag – " + in.Project.Concept.Name,
+		"Title:           Beslutningsgrunnlag – " + in.Project.Concept.Name,
 		"Author:          Gol kommune",
 		"Creator:         Bokonsept 1.0.0-test",
 		"Keywords:        konkurransegrunnlag",
-		"Subject:         Beskrivelse og kostnadsoverslag for " + in.Project.Concept.Name,
+		"Subject:         " + in.Project.Concept.Name + ": ",
 		"Page size:       595.28 x 841.89 pts (A4)",
 	} {
 		if !strings.Contains(info, want) {
@@ -370,8 +383,8 @@ func TestPDFOneVariantHasNoComparison(t *testing.T) {
 	if strings.Contains(text, l.T("tender.ch8.title")) {
 		t.Error("a concept with one variant has a comparison chapter")
 	}
-	if !strings.Contains(text, l.T("tender.appendix.title")) || !strings.Contains(text, norm(l.NOK(in.Estimates[0].Totals.Kostnadsramme))) {
-		t.Error("the document lacks its appendix or kostnadsramme")
+	if !strings.Contains(text, l.T("tender.src.title")) || !strings.Contains(text, norm(l.NOK(in.Estimates[0].Totals.Kostnadsramme))) {
+		t.Error("the report lacks its sources or kostnadsramme")
 	}
 }
 

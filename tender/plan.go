@@ -77,13 +77,13 @@ func (d *doc) plan(u *concepts.UnitType, x, y, w, h float64) {
 	}
 	d.setFont("B", 7.5)
 	d.textColor(colAccent)
-	label := l.T("tender.plan.bta", l.Area(p.FloorBTA))
+	label := l.T("tender.plan.bta", d.area(p.FloorBTA))
 	if pdf.GetStringWidth(label) < pw-2 && pd > 9 {
 		pdf.SetXY(left, top+pd/2-4)
 		pdf.CellFormat(pw, 4, label, "", 0, "C", false, 0, "")
 		d.setFont("", 7)
 		pdf.SetXY(left, top+pd/2)
-		pdf.CellFormat(pw, 4, "BRA-i "+l.Area(u.Area.BRAi), "", 0, "C", false, 0, "")
+		pdf.CellFormat(pw, 4, "BRA-i "+d.area(u.Area.BRAi), "", 0, "C", false, 0, "")
 	}
 
 	// dimension lines
@@ -98,14 +98,14 @@ func (d *doc) plan(u *concepts.UnitType, x, y, w, h float64) {
 		pdf.Line(tx, top+pd+bd+0.8, tx, dy+1.5)
 	}
 	pdf.SetXY(left, dy+0.6)
-	pdf.CellFormat(pw, 3.5, l.T("tender.plan.metres", l.Number(p.Width, 1)), "", 0, "C", false, 0, "")
+	pdf.CellFormat(pw, 3.5, l.T("tender.plan.metres", l.Fixed(p.Width, 1)), "", 0, "C", false, 0, "")
 	dx := left - 4
 	pdf.Line(dx, top, dx, top+pd)
 	for _, ty := range []float64{top, top + pd} {
 		pdf.Line(dx-1.5, ty, dx+1.5, ty)
 		pdf.Line(left-0.8, ty, dx-1.5, ty)
 	}
-	dt := l.T("tender.plan.metres", l.Number(p.Depth, 1))
+	dt := l.T("tender.plan.metres", l.Fixed(p.Depth, 1))
 	tw := pdf.GetStringWidth(dt)
 	pdf.TransformBegin()
 	pdf.TransformRotate(90, dx-1, top+pd/2+tw/2)

@@ -162,20 +162,25 @@ func (d *doc) table(t *table) {
 		return cells, h
 	}
 
+	// the header and the first row (with the row a section row heads)
+	// stay with the heading before the table; a kept table stays whole
+	first := headH
+	for i, r := range t.rows {
+		_, h := layout(r)
+		first += h
+		if i >= 1 || (r.kind != rowSection && r.kind != rowSub) {
+			break
+		}
+	}
+	whole := first
 	if t.keep {
-		sum := headH
+		whole = headH
 		for _, r := range t.rows {
 			_, h := layout(r)
-			sum += h
-		}
-		if sum <= bottomLimit-marginTop {
-			d.ensure(sum)
+			whole += h
 		}
 	}
-	if len(t.rows) > 0 {
-		_, h0 := layout(t.rows[0])
-		d.ensure(headH + h0)
-	}
+	d.place(first, whole)
 	drawHead()
 	zebra := false
 	for ri, r := range t.rows {
