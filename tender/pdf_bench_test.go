@@ -29,15 +29,34 @@ type countWriter struct{ n int }
 
 func (c *countWriter) Write(p []byte) (int, error) { c.n += len(p); return len(p), nil }
 
-// BenchmarkPDFLargestSample writes the PDF of the largest sample with all
-// variants. Budget: 300 ms and 2 MB per document.
-func BenchmarkPDFLargestSample(b *testing.B) {
+// BenchmarkReportLargestSample writes the decision makers' report of the
+// largest sample with all variants. Budget: 300 ms and 2 MB.
+func BenchmarkReportLargestSample(b *testing.B) {
 	in := largestSample(b)
 	var c countWriter
 	b.ReportAllocs()
 	for b.Loop() {
 		c.n = 0
-		if err := WritePDF(&c, in); err != nil {
+		if err := WriteReport(&c, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(c.n), "bytes/pdf")
+	if c.n > 2<<20 {
+		b.Errorf("%d bytes, budget 2 MB", c.n)
+	}
+}
+
+// BenchmarkTenderLargestSample writes the tenderers' PDF of the largest
+// sample's first variant. Budget: 300 ms and 2 MB.
+func BenchmarkTenderLargestSample(b *testing.B) {
+	in := largestSample(b)
+	in.Variants = []int{0}
+	var c countWriter
+	b.ReportAllocs()
+	for b.Loop() {
+		c.n = 0
+		if err := WriteTender(&c, in, TenderOptions{Force: true}); err != nil {
 			b.Fatal(err)
 		}
 	}

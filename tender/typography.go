@@ -18,9 +18,11 @@ var (
 		"f.eks. ", "f.eks.\u00a0",
 		"e.g. ", "e.g.\u00a0",
 	)
-	nbspBefore = regexp.MustCompile(`\b((?i:kapittel|kapitlene|chapter|chapters|post|posts|vedlegg|appendix|side|page|tabell|table)|§|NS|TEK17) (\d)`)
-	nbspAfter  = regexp.MustCompile(`(\d) (m²|m2|m³|m|mm|cm|km|kr|NOK|%|PE|stk|kWh|kW|W|kg|daa|dekar|år|years?)\b`)
-	nbspNOK    = regexp.MustCompile(`\bNOK (\d)`)
+	nbspBefore  = regexp.MustCompile(`\b((?i:kapittel|kapitlene|chapter|chapters|post|posts|vedlegg|appendix|side|page|tabell|table)|NS|TEK17) (\d)`)
+	nbspSection = regexp.MustCompile(`§ (\d)`)
+	// a unit ends where a space, a punctuation mark or the text follows
+	nbspAfter = regexp.MustCompile(`(\d) (m²|m2|m³|m|mm|cm|km|kr|NOK|PE|stk|pcs|kWh|kW|W|kg|daa|dekar|år|years?)([\s.,;:)]|$)`)
+	nbspNOK   = regexp.MustCompile(`\bNOK (\d)`)
 )
 
 // typeset puts no-break spaces where a line must not break. It leaves s
@@ -34,7 +36,8 @@ func typeset(s string) string {
 		return s
 	}
 	s = nbspBefore.ReplaceAllString(s, "$1\u00a0$2")
-	s = nbspAfter.ReplaceAllString(s, "$1\u00a0$2")
+	s = nbspSection.ReplaceAllString(s, "§\u00a0$1")
+	s = nbspAfter.ReplaceAllString(s, "$1\u00a0$2$3")
 	// "%" is no word character, so \b after it does not match at the end
 	s = strings.ReplaceAll(s, " %", "\u00a0%")
 	return nbspNOK.ReplaceAllString(s, "NOK\u00a0$1")
