@@ -3,8 +3,10 @@ package tender
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 
@@ -285,6 +287,11 @@ type bidReader struct {
 	f    *excelize.File
 	want map[string]*expectedLine
 	errs BidErrors
+	// cache holds the rows read of each sheet.
+	cache map[string][][]string
+	// formulas are the formulas by cell when oneSheet (see formula).
+	formulas map[string]string
+	oneSheet bool
 }
 
 func (r *bidReader) fail(sheet, cell string, reason error, key string, args ...any) {
@@ -295,27 +302,107 @@ func (r *bidReader) fail(sheet, cell string, reason error, key string, args ...a
 
 // hasKeys reports whether a sheet has a line key in column A.
 func (r *bidReader) hasKeys(sheet string) bool {
-	rows, err := r.f.Rows(sheet)
+	rows, err := r.rows(sheet)
 	if err != nil {
 		return false
 	}
-	defer rows.Close()
-	for rows.Next() {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return false
-		}
-		if len(cols) > 0 && isLineKey(strings.TrimSpace(cols[0])) {
+	for _, row := range rows {
+		if len(row) > 0 && isLineKey(strings.TrimSpace(row[0])) {
 			return true
 		}
 	}
 	return false
 }
 
+// rows returns the raw values of sheet's cells, row by row (read once).
+func (r *bidReader) rows(sheet string) ([][]string, error) {
+	if rows, ok := r.cache[sheet]; ok {
+		return rows, nil
+	}
+	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, err
+	}
+	if r.cache == nil {
+		r.cache = map[string][][]string{}
+	}
+	r.cache[sheet] = rows
+	return rows, nil
+}
+
+// formula returns the formula of a cell, "" for none. When the workbook
+// has one worksheet its formulas are taken from one pass over its XML;
+// otherwise excelize reads the sheet (which costs a second parse).
+func (r *bidReader) formula(sheet, ref string) string {
+	if r.formulas == nil {
+		r.formulas = map[string]string{}
+		r.oneSheet = false
+		var parts []string
+		r.f.Pkg.Range(func(k, _ any) bool {
+			if name, ok := k.(string); ok && strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml") && !strings.Contains(name[len("xl/worksheets/"):], "/") {
+				parts = append(parts, name)
+			}
+			return true
+		})
+		if len(parts) == 1 && len(r.f.GetSheetList()) == 1 {
+			if v, ok := r.f.Pkg.Load(parts[0]); ok {
+				if data, ok := v.([]byte); ok && scanFormulas(data, r.formulas) == nil {
+					r.oneSheet = true
+				}
+			}
+		}
+	}
+	if r.oneSheet {
+		return r.formulas[ref]
+	}
+	fm, _ := r.f.GetCellFormula(sheet, ref)
+	return fm
+}
+
+// scanFormulas puts the formula of every cell of a worksheet's XML that
+// has one into out (a shared formula without its own text as "(shared)").
+func scanFormulas(data []byte, out map[string]string) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	ref := ""
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "c":
+			ref = ""
+			for _, a := range se.Attr {
+				if a.Name.Local == "r" {
+					ref = a.Value
+				}
+			}
+		case "f":
+			var text string
+			if err := d.DecodeElement(&text, &se); err != nil {
+				return err
+			}
+			if text = strings.TrimSpace(text); text == "" {
+				text = "(shared)"
+			}
+			if ref != "" {
+				out[ref] = text
+			}
+		}
+	}
+}
+
 // read reads the lines and fields of sheet.
 func (r *bidReader) read(sheet string, order []string) *Bid {
 	b := &Bid{File: r.name, Sheet: sheet, Total: decimal.Zero}
-	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, err := r.rows(sheet)
 	if err != nil {
 		r.fail(sheet, "", ErrBidCorrupt, "bids.err.corrupt", err.Error())
 		return nil
@@ -408,11 +495,10 @@ func contains(list []string, s string) bool {
 // empty only when the quantity is 0.
 func (r *bidReader) unitPrice(sheet string, n int, key, raw string, qty decimal.Decimal) (decimal.Decimal, bool) {
 	ref := cell(xcUnitPrice, n)
-	if fm, _ := r.f.GetCellFormula(sheet, ref); fm != "" {
+	if fm := r.formula(sheet, ref); fm != "" {
 		r.fail(sheet, ref, ErrBidPriceFormula, "bids.err.formula", key, "="+strings.TrimPrefix(fm, "="))
 		return decimal.Zero, false
 	}
-	typ, _ := r.f.GetCellType(sheet, ref)
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
 		if qty.IsZero() {
@@ -421,10 +507,8 @@ func (r *bidReader) unitPrice(sheet string, n int, key, raw string, qty decimal.
 		r.fail(sheet, ref, ErrBidPriceEmpty, "bids.err.empty", key)
 		return decimal.Zero, false
 	}
-	if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-		r.fail(sheet, ref, ErrBidPriceText, "bids.err.text", key, clip(raw, 60))
-		return decimal.Zero, false
-	}
+	// a number typed as text ("2900") is read as the number it shows;
+	// anything else that is not a plain decimal number is refused
 	d, err := decimal.NewFromString(raw)
 	if err != nil {
 		r.fail(sheet, ref, ErrBidPriceText, "bids.err.text", key, clip(raw, 60))
@@ -443,7 +527,7 @@ func (r *bidReader) unitPrice(sheet string, n int, key, raw string, qty decimal.
 // read as the amount the tenderer states.
 func (r *bidReader) checkSum(b *Bid, sheet string, n int, key, raw string, amount decimal.Decimal) {
 	ref := cell(xcSum, n)
-	fm, _ := r.f.GetCellFormula(sheet, ref)
+	fm := r.formula(sheet, ref)
 	norm := strings.ToUpper(strings.ReplaceAll(strings.TrimPrefix(fm, "="), " ", ""))
 	if norm == fmt.Sprintf("ROUND(%s*%s,0)", cell(xcQty, n), cell(xcUnitPrice, n)) {
 		return
@@ -462,15 +546,17 @@ func (r *bidReader) checkSum(b *Bid, sheet string, n int, key, raw string, amoun
 }
 
 // dateField reads the tenderer's date: a date typed into the cell is a
-// serial number, written as YYYY-MM-DD; text stays as it is.
+// serial number (any number is taken for one), written as YYYY-MM-DD;
+// text stays as it is.
 func (r *bidReader) dateField(sheet, ref, raw string) string {
 	raw = strings.TrimSpace(raw)
-	if typ, _ := r.f.GetCellType(sheet, ref); typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset {
-		if d, err := decimal.NewFromString(raw); err == nil {
-			if v, _ := d.Float64(); v > 0 && v < 2958466 && !math.IsNaN(v) {
-				if t, err := excelize.ExcelDateToTime(v, false); err == nil {
-					return t.Format("2006-01-02")
-				}
+	if raw == "" {
+		return ""
+	}
+	if d, err := decimal.NewFromString(raw); err == nil {
+		if v, _ := d.Float64(); v > 0 && v < 2958466 && !math.IsNaN(v) {
+			if t, err := excelize.ExcelDateToTime(v, false); err == nil {
+				return t.Format("2006-01-02")
 			}
 		}
 	}
