@@ -13,6 +13,11 @@ import (
 // rotation to hundredths of a degree never brings a building below it.
 const autoSlack = 0.1
 
+// autoTolerance is how much less than its margin or spacing automatic
+// placement lets a distance be, in metres: the float error of adding up
+// positions, far below autoSlack.
+const autoTolerance = 1e-6
+
 // autoStep is the step in metres of automatic placement's search.
 const autoStep = 0.5
 
@@ -27,6 +32,7 @@ type autoBuilding struct {
 	// yard is true for outbuildings and shared buildings, which the yard
 	// cluster puts first (the barn at the head of the yard).
 	yard bool
+	// flat is true for a block of flats: a variant with one is set in rows.
 	flat bool
 }
 
@@ -203,6 +209,8 @@ func autoBuildings(v *concepts.Variant, cat *concepts.Catalogue) []autoBuilding 
 		w, d    float64
 		storeys int
 		size    bool
+		flat    bool
+		name    string
 		bta     []float64 // one per unit, in order
 		ids     []string
 	}
@@ -233,7 +241,7 @@ func autoBuildings(v *concepts.Variant, cat *concepts.Catalogue) []autoBuilding 
 		key := strconv.FormatFloat(w, 'f', 3, 64) + "x" + strconv.FormatFloat(d, 'f', 3, 64) + "/" + strconv.Itoa(ut.Storeys) + "/" + string(ut.Form)
 		cl := classOf[key]
 		if cl == nil {
-			cl = &class{w: w, d: d, storeys: ut.Storeys, size: size}
+			cl = &class{w: w, d: d, storeys: ut.Storeys, size: size, flat: ut.Form == concepts.FormFlat, name: ut.Name.In("nb")}
 			classOf[key] = cl
 			classes = append(classes, cl)
 		}
@@ -280,8 +288,12 @@ func autoBuildings(v *concepts.Variant, cat *concepts.Catalogue) []autoBuilding 
 			if len(units[j]) < 2 || first == sortedIDs(units[j])[0] {
 				first = ""
 			}
-			out = append(out, autoBuilding{label: "Hus " + letters(letter), w: cl.w, d: cl.d, size: cl.size,
-				units: units[j], first: first, flat: true})
+			label := "Hus " + letters(letter)
+			if !cl.flat {
+				label = cl.name + " " + letters(letter)
+			}
+			out = append(out, autoBuilding{label: label, w: cl.w, d: cl.d, size: cl.size,
+				units: units[j], first: first, flat: cl.flat})
 			letter++
 		}
 	}
@@ -314,14 +326,14 @@ func footprintOf(ut *concepts.UnitType) (w, d float64, size bool) {
 func fits(r autoRect, poly []XY, placed []autoRect, margin, spacing float64) bool {
 	q := r.quad()
 	in, gap := Inside(q, poly)
-	if !in || gap.Dist < margin {
+	if !in || gap.Dist < margin-autoTolerance {
 		return false
 	}
 	for _, o := range placed {
 		if o.x-(r.x+r.w) >= spacing || r.x-(o.x+o.w) >= spacing || o.y-(r.y+r.d) >= spacing || r.y-(o.y+o.d) >= spacing {
 			continue
 		}
-		if RectDistance(q, o.quad()).Dist < spacing {
+		if RectDistance(q, o.quad()).Dist < spacing-autoTolerance {
 			return false
 		}
 	}
