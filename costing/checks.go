@@ -62,6 +62,19 @@ func (n Names) Format(l *i18n.Locale) string {
 	return l.List(s)
 }
 
+// DwellingsPerDaa is a check argument: a density, formatted with its noun
+// in the right number ("1 bolig", "3,87 boliger").
+type DwellingsPerDaa decimal.Decimal
+
+// Format implements i18n.Formatter.
+func (d DwellingsPerDaa) Format(l *i18n.Locale) string {
+	v := decimal.Decimal(d)
+	if v.Round(2).Equal(decimal.NewFromInt(1)) {
+		return l.T("check.dwellings.one", l.Number(v, 2))
+	}
+	return l.T("check.dwellings.many", l.Number(v, 2))
+}
+
 // Offender is a unit type that breaks a rule, with the figures that break
 // it: formatted as the translation Key with the name and then Args.
 type Offender struct {
@@ -135,7 +148,7 @@ func (e *Estimate) checks() []Check {
 	}
 	if z.MinDwellingsPerDaa != nil {
 		ok := dec(e.Dwellings).Mul(thousand).GreaterThanOrEqual(z.MinDwellingsPerDaa.Mul(e.SiteArea))
-		out = append(out, newCheck(CheckZoningDensity, ok, StatusFail, e.Density.DwellingsPerDaa, *z.MinDwellingsPerDaa))
+		out = append(out, newCheck(CheckZoningDensity, ok, StatusFail, DwellingsPerDaa(e.Density.DwellingsPerDaa), *z.MinDwellingsPerDaa))
 	}
 
 	if c, ok := e.checkLift(); ok {

@@ -71,3 +71,23 @@ func TestTenderCriteria(t *testing.T) {
 		t.Errorf("tender.criteria applies without a tender section: %+v", c)
 	}
 }
+
+// TestDensityNoun: one dwelling per decare is singular, any other density
+// plural ("Tettheten er 1 bolig per dekar", not "1 boliger").
+func TestDensityNoun(t *testing.T) {
+	type testCase struct{ v, nb, en string }
+	for _, tc := range []testCase{
+		{"1", "1 bolig", "1 dwelling"},
+		{"1.001", "1 bolig", "1 dwelling"},
+		{"0.67", "0,67 boliger", "0.67 dwellings"},
+		{"3.87", "3,87 boliger", "3.87 dwellings"},
+	} {
+		dens := costing.DwellingsPerDaa(d(tc.v))
+		if got := dens.Format(i18n.New("nb")); got != tc.nb {
+			t.Errorf("%s: nb %q, want %q", tc.v, got, tc.nb)
+		}
+		if got := dens.Format(i18n.New("en")); got != tc.en {
+			t.Errorf("%s: en %q, want %q", tc.v, got, tc.en)
+		}
+	}
+}
