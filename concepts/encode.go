@@ -42,6 +42,10 @@ func EncodeConcept(c *Concept, original []byte) ([]byte, error) {
 	if c == nil {
 		return nil, fmt.Errorf("concepts: EncodeConcept of a nil concept")
 	}
+	// Comments are read from the file with Unix line endings (yaml.v3
+	// keeps a CR in a comment's text); the file's own are put back at the end.
+	asLoaded := original
+	original = bytes.ReplaceAll(original, []byte("\r\n"), []byte("\n"))
 	root := encodeValue(reflect.ValueOf(c).Elem(), false)
 	unitsFirst(root, c)
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
@@ -66,7 +70,22 @@ func EncodeConcept(c *Concept, original []byte) ([]byte, error) {
 	if len(original) > 0 {
 		out = alignComments(out, original)
 	}
-	return out, nil
+	return keepTextStyle(out, asLoaded), nil
+}
+
+// keepTextStyle gives out the line endings and byte order mark of original,
+// so that a file written on Windows (CRLF line endings, perhaps with a UTF-8
+// byte order mark) is saved the way it came: the first line break of
+// original decides. Line breaks inside block scalars change with the rest;
+// YAML reads CRLF and LF alike, so the values do not change.
+func keepTextStyle(out, original []byte) []byte {
+	if i := bytes.IndexByte(original, '\n'); i > 0 && original[i-1] == '\r' {
+		out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
+	}
+	if bytes.HasPrefix(original, bom) {
+		out = append(append([]byte{}, bom...), out...)
+	}
+	return out
 }
 
 // alignComments gives every unchanged line with a line comment the spacing
