@@ -23,7 +23,7 @@ else
 export LANG := en_US.UTF-8
 endif
 
-.PHONY: run test build deps deps-system deps-go lint vet race fuzz window-test screenshot package bench clean
+.PHONY: run test build deps deps-system deps-go lint vet race fuzz window-test screenshot package bench bench-window clean
 
 run: deps build
 	./$(BIN)
@@ -81,6 +81,11 @@ screenshot: build
 
 bench:
 	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./costing ./tender ./ui
+
+# The time from a keypress to the figures in the real window, under Xvfb
+# (scripts/bench_window.sh; the figures are in docs/PERFORMANCE.md).
+bench-window: deps-system build
+	bash scripts/bench_window.sh ./$(BIN)
 
 package: build
 	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux --exe ./$(BIN) --name Bokonsept --icon assets/icon.png --release
