@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -40,9 +41,13 @@ func newBarChart(empty string) *barChart {
 	return c
 }
 
-// SetBars replaces the bars and redraws the chart.
+// SetBars replaces the bars and redraws the chart, unless they are the
+// bars it shows.
 func (c *barChart) SetBars(bars []chartBar) {
-	c.bars = bars
+	if slices.Equal(c.bars, bars) {
+		return
+	}
+	c.bars = slices.Clone(bars)
 	c.Refresh()
 }
 

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -44,14 +46,22 @@ func newSCurveChart(yLabels [3]string, message string) *sCurveChart {
 
 // SetCurve shows points with markers; xLow and xHigh label the ends of the
 // value axis.
+// The chart is not redrawn when it already shows them.
 func (c *sCurveChart) SetCurve(points []costing.CurvePoint, markers []curveMarker, xLow, xHigh string) {
+	if c.message == "" && slices.Equal(c.points, points) && slices.Equal(c.markers, markers) && c.xLabels == [2]string{xLow, xHigh} {
+		return
+	}
 	c.points, c.markers, c.xLabels = points, markers, [2]string{xLow, xHigh}
 	c.message = ""
 	c.Refresh()
 }
 
-// SetMessage clears the curve and shows msg instead.
+// SetMessage clears the curve and shows msg instead (the chart is not
+// redrawn when it already does).
 func (c *sCurveChart) SetMessage(msg string) {
+	if c.points == nil && c.message == msg {
+		return
+	}
 	c.points, c.markers, c.xLabels = nil, nil, [2]string{}
 	c.message = msg
 	c.Refresh()

@@ -106,6 +106,9 @@ type compareScreen struct {
 	content *fyne.Container
 	// best[r][v] is true when variant v has row r's best value.
 	best [][]bool
+	// hidden is true while another tab is shown, and stale while the
+	// table has skipped a refresh because of it.
+	hidden, stale bool
 }
 
 // newCompareScreen builds the comparison.
@@ -245,8 +248,27 @@ func (s *compareScreen) onEditorChanged(ch change) {
 		return
 	}
 	s.markBest()
+	if s.hidden {
+		s.stale = true
+		return
+	}
+	s.refresh()
+}
+
+// refresh draws the table again.
+func (s *compareScreen) refresh() {
+	s.stale = false
 	s.setColumns(len(s.ed.estimates))
 	s.table.Refresh()
+}
+
+// setShown tells the screen whether its tab is shown; a table hidden
+// through edits is drawn again when shown.
+func (s *compareScreen) setShown(shown bool) {
+	s.hidden = !shown
+	if shown && s.stale {
+		s.refresh()
+	}
 }
 
 // markBest finds the best value of every row: the lowest or highest, when

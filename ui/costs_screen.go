@@ -59,6 +59,10 @@ type costsScreen struct {
 	// done and total are the running simulation's progress; total 0 when unknown.
 	done, total int
 
+	// hidden is true while another tab is shown, and stale while the
+	// screen has skipped a refresh because of it.
+	hidden, stale bool
+
 	title   *widget.Label
 	status  *widget.Label
 	tree    *widget.Tree
@@ -141,9 +145,18 @@ func (s *costsScreen) SetProgress(done, total int) {
 		s.refresh()
 		return
 	}
-	if s.simulating() {
+	if s.simulating() && !s.hidden {
 		// Only the progress changed: leave the tree and the charts alone.
 		s.status.SetText(s.simulatingText())
+	}
+}
+
+// setShown tells the screen whether its tab is shown. While hidden it
+// keeps the estimate and progress it is given and draws them when shown.
+func (s *costsScreen) setShown(shown bool) {
+	s.hidden = !shown
+	if shown && s.stale {
+		s.refresh()
 	}
 }
 
@@ -153,6 +166,11 @@ func (s *costsScreen) simulating() bool {
 }
 
 func (s *costsScreen) refresh() {
+	if s.hidden {
+		s.stale = true
+		return
+	}
+	s.stale = false
 	l, e := s.l, s.e
 	s.tree.Refresh()
 	if e == nil {

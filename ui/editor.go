@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"sync/atomic"
+	"time"
 
 	"github.com/hallingdal/bokonsept/concepts"
 	"github.com/hallingdal/bokonsept/costing"
@@ -35,8 +36,14 @@ const (
 // changeAll is every kind of change, for a new project.
 const changeAll = changeConcept | changeReload | changeSelection | changeEstimate | changeSimulation | changeFile | changeCatalogue
 
-// maxCachedDistributions bounds the simulations kept for undo and redo.
+// maxCachedDistributions bounds the simulations kept for undo and redo,
+// beyond those of the variants shown.
 const maxCachedDistributions = 32
+
+// typingDelay is how long the simulation waits after a typed edit for the
+// next keystroke: a number typed quickly ("120") is simulated once, for
+// its last value, while the key figures follow every keystroke.
+const typingDelay = 40 * time.Millisecond
 
 // editor is the editing state: the project being edited, the selected
 // variant, the estimate of every variant and the background simulation.
@@ -57,12 +64,22 @@ type editor struct {
 	models       []*costing.Model
 	errs         []error
 	fingerprints []string
+	// inputs is what each variant was last compiled from, so that an edit
+	// recompiles only the variants whose inputs changed.
+	inputs computedInputs
 
 	hist            history
 	id, savedID     uint64
 	nextID          uint64
 	listeners       []func(change)
 	simulateEnabled bool
+	// simDelay is typingDelay; tests and benchmarks set it to 0.
+	simDelay time.Duration
+	// afterFunc calls f on another goroutine after d and returns a function
+	// that stops it (time.AfterFunc; tests replace it).
+	afterFunc func(d time.Duration, f func()) (stop func())
+	// typing is true while apply runs an edit typed into a field.
+	typing bool
 
 	simCancel   context.CancelFunc
 	simGen      uint64
@@ -75,7 +92,14 @@ type editor struct {
 // newEditor returns an editor with no project; post runs a function on the
 // UI goroutine.
 func newEditor(l *i18n.Locale, post func(f func())) *editor {
-	return &editor{l: l, post: post, simulateEnabled: true, dists: make(map[string]*costing.Distribution)}
+	return &editor{l: l, post: post, simulateEnabled: true, simDelay: typingDelay, afterFunc: afterFunc,
+		dists: make(map[string]*costing.Distribution)}
+}
+
+// afterFunc is time.AfterFunc, returning only the timer's stop.
+func afterFunc(d time.Duration, f func()) (stop func()) {
+	t := time.AfterFunc(d, f)
+	return func() { t.Stop() }
 }
 
 // onChange adds a listener, called on the UI goroutine after every change.
@@ -167,7 +191,11 @@ func (e *editor) apply(key string, fn func(c *concepts.Concept) error) error {
 	e.project.Concept = next
 	e.id = e.newID()
 	e.selected = max(0, min(e.selected, len(next.Variants)-1))
+	// A key names a field being typed into: its simulation waits for the
+	// next keystroke (typingDelay).
+	e.typing = key != ""
 	e.recompute()
+	e.typing = false
 	c := changeConcept | changeEstimate | changeFile | changeSimulation
 	if e.selected != before.selected {
 		c |= changeSelection
@@ -228,29 +256,79 @@ func (e *editor) markSaved(path string, data []byte) {
 	e.notify(changeFile)
 }
 
-// recompute compiles and estimates every variant at once and restarts the
-// background simulation of those whose inputs changed.
+// computedInputs is what the variants were last compiled from. The
+// concept is never changed in place (apply replaces it), so comparing a
+// variant with the one compiled before tells whether it changed.
+type computedInputs struct {
+	project   *concepts.Project
+	catalogue *concepts.Catalogue
+	// shared is the concept without its variants: the site, assumptions,
+	// risks and everything else every variant is computed with.
+	shared concepts.Concept
+	// variants are the variants compiled, and books the price books they
+	// were compiled with (nil when none).
+	variants []*concepts.Variant
+	books    []*concepts.PriceBook
+}
+
+// sharedInputs returns a copy of the concept without its variants (and
+// without where in a file it was read from, which Clone leaves out).
+func sharedInputs(c *concepts.Concept) concepts.Concept {
+	s := *c
+	s.Variants = nil
+	return *s.Clone()
+}
+
+// unchanged reports whether variant i of p was compiled from the same
+// inputs as the last time: the same project, catalogue and shared part of
+// the concept, an equal variant at the same index, and the same price book.
+func (in *computedInputs) unchanged(p *concepts.Project, sharedSame bool, i int) bool {
+	if !sharedSame || i >= len(in.variants) || in.variants[i] == nil {
+		return false
+	}
+	v := &p.Concept.Variants[i]
+	return in.books[i] == p.PriceBooks[v.PriceBook] && reflect.DeepEqual(in.variants[i], v)
+}
+
+// recompute compiles and estimates the variants whose inputs changed since
+// the last time, keeps the others' models and estimates, and restarts the
+// background simulation of those that have none.
 func (e *editor) recompute() {
-	n := len(e.project.Concept.Variants)
-	e.estimates = make([]*costing.Estimate, n)
-	e.models = make([]*costing.Model, n)
-	e.errs = make([]error, n)
-	e.fingerprints = make([]string, n)
+	p := e.project
+	c := p.Concept
+	n := len(c.Variants)
+	shared := sharedInputs(c)
+	in := &e.inputs
+	sharedSame := in.project == p && in.catalogue == p.Catalogue && reflect.DeepEqual(&in.shared, &shared)
+	estimates := make([]*costing.Estimate, n)
+	models := make([]*costing.Model, n)
+	errs := make([]error, n)
+	fingerprints := make([]string, n)
+	variants := make([]*concepts.Variant, n)
+	books := make([]*concepts.PriceBook, n)
 	for i := range n {
-		m, err := costing.Compile(e.project, i)
+		v := &c.Variants[i]
+		variants[i], books[i] = v, p.PriceBooks[v.PriceBook]
+		if in.unchanged(p, sharedSame, i) {
+			estimates[i], models[i], errs[i], fingerprints[i] = e.estimates[i], e.models[i], e.errs[i], e.fingerprints[i]
+			continue
+		}
+		m, err := costing.Compile(p, i)
 		if err != nil {
-			e.errs[i] = err
+			errs[i] = err
 			continue
 		}
 		// The cache keys on what the simulation computes, never on file
 		// paths: a price book or catalogue edited on disk gets a new key.
-		e.fingerprints[i] = m.SimulationKey()
+		fingerprints[i] = m.SimulationKey()
 		est := m.Estimate()
-		if d, ok := e.dists[e.fingerprints[i]]; ok {
+		if d, ok := e.dists[fingerprints[i]]; ok {
 			est = est.WithSimulation(d)
 		}
-		e.models[i], e.estimates[i] = m, est
+		models[i], estimates[i] = m, est
 	}
+	e.estimates, e.models, e.errs, e.fingerprints = estimates, models, errs, fingerprints
+	*in = computedInputs{project: p, catalogue: p.Catalogue, shared: shared, variants: variants, books: books}
 	e.restartSimulation()
 }
 
@@ -303,9 +381,29 @@ func (e *editor) restartSimulation() {
 		e.notify(changeSimulation)
 		return
 	}
+	e.simRunning = true
+	gen := e.simGen
+	if !e.typing || e.simDelay <= 0 {
+		e.startSimulation(gen, jobs)
+		return
+	}
+	// A keystroke: wait for the next one before simulating. The timer
+	// fires on its own goroutine and starts the simulation through post,
+	// unless a newer edit has restarted it meanwhile.
+	e.simCancel = e.afterFunc(e.simDelay, func() {
+		e.post(func() {
+			if e.simGen == gen {
+				e.startSimulation(gen, jobs)
+			}
+		})
+	})
+}
+
+// startSimulation starts the simulation of jobs on its own goroutine.
+func (e *editor) startSimulation(gen uint64, jobs []simJob) {
 	ctx, cancel := context.WithCancel(context.Background())
-	e.simCancel, e.simRunning = cancel, true
-	go e.simulate(ctx, e.simGen, jobs)
+	e.simCancel = cancel
+	go e.simulate(ctx, gen, jobs)
 }
 
 // simulate runs on its own goroutine: it simulates the jobs in turn and
@@ -360,7 +458,7 @@ func (e *editor) simulate(ctx context.Context, gen uint64, jobs []simJob) {
 
 // addSimulation lays a finished simulation over every variant it belongs to.
 func (e *editor) addSimulation(fp string, d *costing.Distribution) {
-	if len(e.dists) >= maxCachedDistributions {
+	if len(e.dists) >= maxCachedDistributions+len(e.fingerprints) {
 		keep := make(map[string]*costing.Distribution)
 		for _, f := range e.fingerprints {
 			if dd, ok := e.dists[f]; ok {

@@ -55,6 +55,7 @@ type mainUI struct {
 	figures   *figuresScreen
 	costs     *costsScreen
 	compare   *compareScreen
+	economics *economicsScreen
 	tabs      *container.AppTabs
 	content   fyne.CanvasObject
 
@@ -121,6 +122,7 @@ func (u *mainUI) buildUI() {
 	u.variants = newVariantScreen(u.ed, u.win)
 	u.figures = newFiguresScreen(l)
 	u.costs = newCostsScreen(l)
+	u.economics = newEconomicsScreen(u.ed, u.win)
 	u.compare = newCompareScreen(u.ed)
 	u.ed.onChange(u.onEditorChanged)
 
@@ -131,14 +133,24 @@ func (u *mainUI) buildUI() {
 		container.NewTabItemWithIcon(l.T("ui.tab.variants"), theme.GridIcon(), variants),
 		container.NewTabItemWithIcon(l.T("ui.tab.site"), theme.HomeIcon(), u.site.Content()),
 		container.NewTabItemWithIcon(l.T("ui.tab.costs"), theme.ListIcon(), u.costs.Content()),
+		container.NewTabItemWithIcon(l.T("ui.tab.economics"), theme.AccountIcon(), u.economics.Content()),
 		container.NewTabItemWithIcon(l.T("ui.tab.compare"), theme.ViewRestoreIcon(), u.compare.Content()),
 	)
+	u.tabs.OnSelected = u.onTabSelected
+	u.onTabSelected(u.tabs.Selected())
 	right := container.NewBorder(nil, nil, widget.NewSeparator(), nil, u.figures.Content())
 	split := container.NewHSplit(u.tabs, right)
 	split.Offset = 0.76
 	u.content = split
 	u.win.SetMainMenu(u.makeMenu())
 	u.addShortcuts()
+}
+
+// onTabSelected tells the screens that skip their refreshes while hidden
+// whether they are shown: an edit then redraws only what is on screen.
+func (u *mainUI) onTabSelected(t *container.TabItem) {
+	u.costs.setShown(t != nil && t.Content == u.costs.Content())
+	u.compare.setShown(t != nil && t.Content == u.compare.Content())
 }
 
 // onEditorChanged passes the editor's changes on to the screens that do

@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/hallingdal/bokonsept/concepts"
+)
+
+// screenBench is a window for the benchmarks that draw: the posts of the
+// background simulation are queued and run by pump, as fyne.Do would run
+// them on the UI goroutine.
+type screenBench struct {
+	u     *mainUI
+	w     fyne.Window
+	posts chan func()
+	count *formEntry
+}
+
+// newScreenBench opens the largest sample, with its variants copied to n
+// variants when n is larger, in a 1600×1000 test window drawn by Fyne's
+// software painter.
+func newScreenBench(b *testing.B, n int, simulate bool) *screenBench {
+	b.Helper()
+	a := test.NewTempApp(b)
+	w := test.NewTempWindow(b, nil)
+	sb := &screenBench{w: w, posts: make(chan func(), 1<<16)}
+	sb.u = newMainUI(a, w, "bench", func(f func()) { sb.posts <- f })
+	sb.u.ed.simulateEnabled = simulate
+	sb.u.recoveryDir = b.TempDir()
+	w.SetContent(sb.u.content)
+	w.Resize(fyne.NewSize(1600, 1000))
+	p, data, err := loadSample(largestSample(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if n > len(p.Concept.Variants) {
+		p.Concept = manyVariantsConcept(p.Concept, n)
+		data = nil
+	}
+	sb.u.setProject(p, data, true)
+	sb.pump(b)
+	for _, o := range rendered(sb.u.variants.mix) {
+		if c, ok := o.(*tableCell); ok && c.row == 0 && c.countBox.Visible() {
+			sb.count = c.count
+		}
+	}
+	if sb.count == nil {
+		b.Fatal("no count cell")
+	}
+	b.Cleanup(sb.u.ed.stop)
+	return sb
+}
+
+// manyVariantsConcept returns a copy of c with n variants: copies of its
+// variants without a price book, each with another count on its first line.
+func manyVariantsConcept(c *concepts.Concept, n int) *concepts.Concept {
+	c = c.Clone()
+	var base []concepts.Variant
+	for _, v := range c.Variants {
+		if v.PriceBook == "" {
+			base = append(base, v)
+		}
+	}
+	c.Variants = nil
+	for k := range n {
+		v := base[k%len(base)]
+		v.Name = fmt.Sprintf("V%02d – %s", k+1, v.Name)
+		v.Units = append([]concepts.UnitLine(nil), v.Units...)
+		v.Units[0].Count += k / len(base)
+		v.SiteItems = append([]concepts.SiteItemLine(nil), v.SiteItems...)
+		v.Layout = nil
+		c.Variants = append(c.Variants, v)
+	}
+	return c
+}
+
+// pump runs the queued posts until the simulation has ended.
+func (sb *screenBench) pump(b *testing.B) {
+	deadline := time.After(time.Minute)
+	for {
+		select {
+		case f := <-sb.posts:
+			f()
+			continue
+		default:
+		}
+		if !sb.u.ed.simRunning {
+			return
+		}
+		select {
+		case f := <-sb.posts:
+			f()
+		case <-deadline:
+			b.Fatal("the simulation did not end within a minute")
+		}
+	}
+}
+
+// BenchmarkEditToScreen measures a count typed into the unit mix up to the
+// whole window drawn again by Fyne's software painter (test canvas
+// Capture), on the largest sample and on its variants copied to 50. The
+// simulation is off: this is the path to the key figures.
+func BenchmarkEditToScreen(b *testing.B) {
+	for _, n := range []int{0, 50} {
+		b.Run(benchName(n), func(b *testing.B) {
+			sb := newScreenBench(b, n, false)
+			for i := 0; b.Loop(); i++ {
+				sb.count.SetText(strconv.Itoa(7 + i%2))
+				sb.w.Canvas().Capture()
+			}
+		})
+	}
+}
+
+// BenchmarkEditToScreenSimulated is BenchmarkEditToScreen with the
+// simulation: every count is new, so the edited variant is simulated
+// (20 000 iterations) before the window is drawn with P50 and P85.
+func BenchmarkEditToScreenSimulated(b *testing.B) {
+	for _, n := range []int{0, 50} {
+		b.Run(benchName(n), func(b *testing.B) {
+			sb := newScreenBench(b, n, true)
+			for i := 0; b.Loop(); i++ {
+				sb.count.SetText(strconv.Itoa(10 + i%5000))
+				sb.pump(b)
+				sb.w.Canvas().Capture()
+			}
+			if e, _ := sb.u.ed.estimate(); e == nil || e.P50 == nil {
+				b.Fatal("no P50 after the simulation")
+			}
+		})
+	}
+}
+
+func benchName(variants int) string {
+	if variants == 0 {
+		return "sample"
+	}
+	return fmt.Sprintf("variants%d", variants)
+}
