@@ -57,7 +57,16 @@ type figuresScreen struct {
 	rows     []*checkRow
 	// waiting is true while the shown estimate waits for its simulation.
 	waiting bool
-	content fyne.CanvasObject
+	// later, when set, runs a function on the UI goroutine after the
+	// current frame (the editor's post): the checks, whose wrapped texts
+	// take longest to lay out, follow the figures a frame later.
+	later func(func())
+	// checkCount and check are the checks to show next; checksQueued is
+	// true while showing them waits for later.
+	checkCount   int
+	check        func(i int) (fyne.Resource, string)
+	checksQueued bool
+	content      fyne.CanvasObject
 }
 
 // newFiguresScreen builds the key-figure panel.
@@ -107,10 +116,10 @@ func (s *figuresScreen) SetEstimate(c *concepts.Concept, e *costing.Estimate, er
 		}
 		s.title.SetText(l.T("ui.figures.title_none"))
 		if err == nil {
-			s.setChecks(0, nil)
+			s.queueChecks(0, nil)
 			return
 		}
-		s.setChecks(1, func(int) (fyne.Resource, string) {
+		s.queueChecks(1, func(int) (fyne.Resource, string) {
 			return theme.NewErrorThemedResource(theme.ErrorIcon()), concepts.Localize(err, l)
 		})
 		return
@@ -147,8 +156,27 @@ func (s *figuresScreen) SetEstimate(c *concepts.Concept, e *costing.Estimate, er
 	set(figCarbon, num(l, e.CarbonKgPerM2BRA, 0))
 	s.markBroken(e.Checks)
 
-	s.setChecks(len(e.Checks), func(i int) (fyne.Resource, string) {
+	s.queueChecks(len(e.Checks), func(i int) (fyne.Resource, string) {
 		return statusIcon(e.Checks[i].Status), e.Checks[i].Message(l)
+	})
+}
+
+// queueChecks shows n checks now, or after the current frame when later
+// is set; of several edits within a frame only the last one's checks are
+// laid out.
+func (s *figuresScreen) queueChecks(n int, check func(i int) (fyne.Resource, string)) {
+	s.checkCount, s.check = n, check
+	if s.later == nil {
+		s.setChecks(n, check)
+		return
+	}
+	if s.checksQueued {
+		return
+	}
+	s.checksQueued = true
+	s.later(func() {
+		s.checksQueued = false
+		s.setChecks(s.checkCount, s.check)
 	})
 }
 

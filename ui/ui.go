@@ -56,6 +56,7 @@ type mainUI struct {
 	costs     *costsScreen
 	compare   *compareScreen
 	economics *economicsScreen
+	siteplan  *sitePlanScreen
 	tabs      *container.AppTabs
 	content   fyne.CanvasObject
 
@@ -121,8 +122,10 @@ func (u *mainUI) buildUI() {
 	u.site = newSiteScreen(u.ed, u.win)
 	u.variants = newVariantScreen(u.ed, u.win)
 	u.figures = newFiguresScreen(l)
+	u.figures.later = u.ed.post
 	u.costs = newCostsScreen(l)
 	u.economics = newEconomicsScreen(u.ed, u.win)
+	u.siteplan = newSitePlanScreen(u.ed, u.win)
 	u.compare = newCompareScreen(u.ed)
 	u.ed.onChange(u.onEditorChanged)
 
@@ -132,6 +135,7 @@ func (u *mainUI) buildUI() {
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(l.T("ui.tab.variants"), theme.GridIcon(), variants),
 		container.NewTabItemWithIcon(l.T("ui.tab.site"), theme.HomeIcon(), u.site.Content()),
+		container.NewTabItemWithIcon(l.T("ui.tab.siteplan"), theme.MediaStopIcon(), u.siteplan.Content()),
 		container.NewTabItemWithIcon(l.T("ui.tab.costs"), theme.ListIcon(), u.costs.Content()),
 		container.NewTabItemWithIcon(l.T("ui.tab.economics"), theme.AccountIcon(), u.economics.Content()),
 		container.NewTabItemWithIcon(l.T("ui.tab.compare"), theme.ViewRestoreIcon(), u.compare.Content()),

@@ -59,7 +59,7 @@ func main() {
 	label := flag.String("label", "", "the concept's name in the output")
 	trials := flag.Int("trials", 12, "timed keypresses per measure")
 	entry := flag.String("entry", "655,288", "where the first count entry is (x,y)")
-	quiet := flag.Duration("quiet", 700*time.Millisecond, "how long the screen must be still before and after a timed key")
+	quiet := flag.Duration("quiet", time.Second, "how long the screen must be still before and after a timed key")
 	flag.BoolVar(&verbose, "v", false, "print every trial")
 	flag.Parse()
 	var ex, ey int
@@ -95,9 +95,11 @@ type measure struct {
 }
 
 func (b *bench) run(label string, trials, ex, ey int) error {
+	bands := []band{figuresBand, percentilesBand, restBand}
+	// The simulations of the opened concept end first.
+	b.settle(panel, bands)
 	b.x.click(ex, ey)
 	time.Sleep(300 * time.Millisecond)
-	bands := []band{figuresBand, percentilesBand, restBand}
 	// Counts 10, 11, … not typed before: a prefix, then a timed digit.
 	counts := make([]string, trials)
 	for i := range counts {
@@ -113,7 +115,7 @@ func (b *bench) run(label string, trials, ex, ey int) error {
 			if err := b.keys(c[:len(c)-1]); err != nil {
 				return err
 			}
-			b.waitChange(panel, bands, before)
+			b.waitChange(panel, bands[:1], before[:1])
 			b.settle(panel, bands)
 			m, err := b.timed(c[len(c)-1:], panel, bands)
 			if err != nil {
@@ -187,10 +189,10 @@ func (b *bench) keys(s string) error {
 	return nil
 }
 
-// settle waits until the bands of r have not changed for b.quiet (at most 20 s).
+// settle waits until the bands of r have not changed for b.quiet (at most a minute).
 func (b *bench) settle(r rect, bands []band) {
 	last := b.x.bands(r, bands)
-	since, deadline := time.Now(), time.Now().Add(20*time.Second)
+	since, deadline := time.Now(), time.Now().Add(time.Minute)
 	for time.Since(since) < b.quiet && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 		if h := b.x.bands(r, bands); !slices.Equal(h, last) {
