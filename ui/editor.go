@@ -80,6 +80,9 @@ type editor struct {
 	afterFunc func(d time.Duration, f func()) (stop func())
 	// typing is true while apply runs an edit typed into a field.
 	typing bool
+	// previewBase is the state before an edit being previewed (a building
+	// being dragged: siteplan_ops.go); nil when none.
+	previewBase *snapshot
 
 	simCancel   context.CancelFunc
 	simGen      uint64
