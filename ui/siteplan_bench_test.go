@@ -3,7 +3,6 @@ package ui
 import (
 	"strconv"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -53,9 +52,10 @@ func newSitePlanBench(b *testing.B, n int) *mainUI {
 // 100: the drag event, the estimate, checks and site plan computed again,
 // every screen told (the key figures and checks among them), and the plan
 // redrawn: its objects moved and restyled and its fills painted at the
-// view's size. The target is 33 ms (30 frames a second). capture-ms/op is
-// the whole window drawn by Fyne's software painter besides, for
-// information: the GL driver draws the same objects on the graphics card.
+// view's size. The target is 33 ms (30 frames a second); about 20 ms on
+// two busy cores. The GL driver then draws the objects on the graphics
+// card (Fyne's software painter, test canvas Capture, takes about 0.5 s
+// for the whole window and is no measure of it).
 func BenchmarkSitePlanDrag(b *testing.B) {
 	u := newSitePlanBench(b, 100)
 	v := u.siteplan.view
@@ -66,7 +66,6 @@ func BenchmarkSitePlanDrag(b *testing.B) {
 	at := v.view.toPx(v.plan.Rects[55].Corners.Centre())
 	v.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary})
 	size := v.Size()
-	var capture time.Duration
 	for i := 0; b.Loop(); i++ {
 		dx := v.view.scale / 2
 		if i%2 == 1 {
@@ -74,13 +73,7 @@ func BenchmarkSitePlanDrag(b *testing.B) {
 		}
 		v.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: dx}})
 		r.fills.draw(int(size.Width), int(size.Height))
-		b.StopTimer()
-		start := time.Now()
-		u.win.Canvas().Capture()
-		capture += time.Since(start)
-		b.StartTimer()
 	}
-	b.ReportMetric(float64(capture.Milliseconds())/float64(b.N), "capture-ms/op")
 	v.DragEnd()
 	if steps := len(u.ed.hist.past); steps != 1 {
 		b.Fatalf("the drag made %d undo steps, want 1", steps)

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -26,6 +27,12 @@ type sitePlanFills struct {
 	size            fyne.Size
 	img             *image.RGBA
 	ras             vector.Rasterizer
+	// base is img with the plot alone, painted for baseT, baseColor and
+	// baseBoundary; nil when it must be painted again.
+	base         []uint8
+	baseT        planTransform
+	baseColor    color.Color
+	baseBoundary []costing.XY
 }
 
 func newSitePlanFills() *sitePlanFills {
@@ -57,13 +64,13 @@ func withAlpha(c color.Color, a uint8) color.Color {
 
 // draw paints the fills at w × h pixels.
 func (f *sitePlanFills) draw(w, h int) image.Image {
+	sp := f.plan
 	if f.img == nil || f.img.Rect.Dx() != w || f.img.Rect.Dy() != h {
 		f.img = image.NewRGBA(image.Rect(0, 0, w, h))
-	} else {
-		clear(f.img.Pix)
+		f.base = nil
 	}
-	sp := f.plan
 	if sp == nil || f.size.Width <= 0 || f.t.scale <= 0 {
+		clear(f.img.Pix)
 		return f.img
 	}
 	k := float32(w) / f.size.Width // device pixels per view unit
@@ -71,8 +78,17 @@ func (f *sitePlanFills) draw(w, h int) image.Image {
 		q := f.t.toPx(p)
 		return q.X * k, q.Y * k
 	}
-	if len(sp.Boundary) >= 3 {
-		f.fill(sp.Boundary, px, withAlpha(theme.Color(theme.ColorNameSuccess), 0x30))
+	// The plot is painted once for the buildings dragged over it.
+	plot := theme.Color(theme.ColorNameSuccess)
+	if f.base == nil || f.baseT != f.t || f.baseColor != plot || !slices.Equal(f.baseBoundary, sp.Boundary) {
+		clear(f.img.Pix)
+		if len(sp.Boundary) >= 3 {
+			f.fill(sp.Boundary, px, withAlpha(plot, 0x30))
+		}
+		f.base = slices.Clone(f.img.Pix)
+		f.baseT, f.baseColor, f.baseBoundary = f.t, plot, slices.Clone(sp.Boundary)
+	} else {
+		copy(f.img.Pix, f.base)
 	}
 	primary, red := theme.Color(theme.ColorNamePrimary), theme.Color(theme.ColorNameError)
 	muted := theme.Color(theme.ColorNameDisabled)

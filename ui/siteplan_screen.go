@@ -139,6 +139,16 @@ func (s *sitePlanScreen) refresh() {
 	s.loading = true
 	defer func() { s.loading = false }()
 	l := s.l
+	e, err := s.ed.estimate()
+	s.plan = costing.SitePlanOf(e)
+	if s.view.Dragging() && s.plan != nil {
+		// A drag moves one building: the plan, its figures and checks
+		// change, the variant, its mix and the boundary do not.
+		s.view.SetPlan(s.plan, s.planTexts(s.plan))
+		s.refreshFigures()
+		s.refreshChecks(e)
+		return
+	}
 	c := s.ed.concept()
 	names := make([]string, len(c.Variants))
 	for i, v := range c.Variants {
@@ -146,9 +156,6 @@ func (s *sitePlanScreen) refresh() {
 	}
 	s.variant.Options = names
 	s.variant.SetSelectedIndex(s.ed.selected)
-
-	e, err := s.ed.estimate()
-	s.plan = costing.SitePlanOf(e)
 	switch {
 	case err != nil:
 		s.title.SetText(l.T("panel.siteplan.no_estimate", concepts.Localize(err, l)))
@@ -161,7 +168,7 @@ func (s *sitePlanScreen) refresh() {
 	s.view.SetPlan(s.plan, s.planTexts(s.plan))
 	s.view.SetSelected(s.selected)
 	s.refreshTools()
-	s.refreshFigures(e)
+	s.refreshFigures()
 	s.refreshChecks(e)
 	s.boundary.refresh()
 }
@@ -237,7 +244,7 @@ func containsString(list []string, s string) bool {
 }
 
 // refreshFigures shows the plan's areas and the selected building.
-func (s *sitePlanScreen) refreshFigures(e *costing.Estimate) {
+func (s *sitePlanScreen) refreshFigures() {
 	l := s.l
 	sp := s.plan
 	vals := make([]string, len(s.figLabels))
@@ -311,7 +318,7 @@ func (s *sitePlanScreen) onVariantChanged(string) {
 func (s *sitePlanScreen) onSelect(i int) {
 	s.selected = i
 	s.refreshTools()
-	s.refreshFigures(nil)
+	s.refreshFigures()
 }
 
 // index returns the layout index of the selected building, or -1.
