@@ -204,6 +204,7 @@ func (d *doc) chapters() []func() error {
 			d.chapterOrientation,
 			d.chapterCompetition,
 			d.chapterSite,
+			d.chapterSitePlan,
 			d.chapterProgramme,
 			d.chapterRequirements,
 			d.chapterQuantities,
@@ -228,8 +229,11 @@ func (d *doc) chapters() []func() error {
 }
 
 // optionalChapters are the report's chapters that only some concepts
-// have; none yet.
-func (d *doc) optionalChapters() []func() error { return nil }
+// have: buyer economics ("Hvem har råd?") when the concept has an
+// economics section, and the site plans of the variants with a layout.
+func (d *doc) optionalChapters() []func() error {
+	return []func() error{d.chapterEconomics, d.chapterSitePlan}
+}
 
 // finish draws the table of contents, headers and footers once the page
 // count is known.

@@ -28,6 +28,8 @@ type row struct {
 	// colour, when set, colours the text of cell colourCell.
 	colour     *[3]int
 	colourCell int
+	// colours, when set, colour the text of the cells they name.
+	colours map[int][3]int
 	// boxes, in a form table, are the columns drawn as empty boxes for the
 	// tenderer to fill in.
 	boxes []int
@@ -243,7 +245,9 @@ func (d *doc) drawRow(t *table, r row, cells [][]string, ws []float64, h, lh flo
 	} else {
 		x := t.left
 		for i, c := range t.cols {
-			if r.colour != nil && i == r.colourCell {
+			if c, ok := r.colours[i]; ok {
+				d.textColor(c)
+			} else if r.colour != nil && i == r.colourCell {
 				d.textColor(*r.colour)
 			} else {
 				d.textColor(colText)
