@@ -145,7 +145,7 @@ var dialogOpeners = []struct {
 		}
 		u.onNew()
 	}},
-	{"export", func(_ *testing.T, u *mainUI) { u.onExport(exportPDF) }},
+	{"export", func(_ *testing.T, u *mainUI) { u.onExport(exportTender) }},
 	{"exported", func(t *testing.T, u *mainUI) { u.showExported(t.TempDir() + "/a.pdf") }},
 	{"rename", func(_ *testing.T, u *mainUI) { u.variants.onRenameTapped() }},
 	{"delete", func(_ *testing.T, u *mainUI) { u.ed.duplicateVariant(0); u.variants.confirmDelete(1) }},

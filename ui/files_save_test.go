@@ -398,7 +398,7 @@ func TestExportNeverHarmsExistingFile(t *testing.T) {
 	pdf := filepath.Join(dir, "anbud.pdf")
 	writeFile(t, pdf, "old pdf", 0o644)
 	var in tender.Input
-	u.prepareExport(exportPDF, []int{0}, func(got tender.Input) { in = got })
+	u.prepareExport(exportReport, []int{0}, func(got tender.Input) { in = got })
 	for in.Project == nil {
 		select {
 		case f := <-posted:
@@ -410,10 +410,10 @@ func TestExportNeverHarmsExistingFile(t *testing.T) {
 	if in.Estimates[0].P50 == nil {
 		t.Fatal("the export's estimate was not simulated before the file dialog")
 	}
-	name := strings.TrimSuffix(fileNameFor(u.ed.concept().Name), ".yaml") + ".pdf"
+	name := u.exportFileName(exportReport, in)
 
 	// Typed without its ending: asked about anbud.pdf; cancelled.
-	u.chooseExportFile(exportPDF, in)
+	u.chooseExportFile(exportReport, in)
 	chooseInSaveDialog(t, u, name, "anbud")
 	test.Tap(topDialogButton(t, u, u.l.T("ui.dialog.cancel")))
 	fileHolds(t, pdf, "old pdf")
@@ -422,7 +422,7 @@ func TestExportNeverHarmsExistingFile(t *testing.T) {
 	}
 
 	// A writer that fails.
-	failing := exportPDF
+	failing := exportReport
 	failing.write = func(w io.Writer, in tender.Input) error {
 		io.WriteString(w, "half")
 		return errors.New("boom")

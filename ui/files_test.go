@@ -222,8 +222,9 @@ func TestExportDocuments(t *testing.T) {
 		kind  exportKind
 		magic string
 	}{
-		{exportPDF, "%PDF"},
-		{exportXLSX, "PK"},
+		{exportReport, "%PDF"},
+		{exportTender, "%PDF"},
+		{exportSchedule, "PK"},
 	} {
 		path := filepath.Join(dir, "anbud"+tc.kind.ext)
 		u.prepareExport(tc.kind, []int{0}, func(in tender.Input) { u.writeExport(tc.kind, in, path) })
