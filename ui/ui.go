@@ -56,6 +56,7 @@ type mainUI struct {
 	costs     *costsScreen
 	compare   *compareScreen
 	economics *economicsScreen
+	bids      *bidsScreen
 	siteplan  *sitePlanScreen
 	tabs      *container.AppTabs
 	content   fyne.CanvasObject
@@ -127,6 +128,7 @@ func (u *mainUI) buildUI() {
 	u.economics = newEconomicsScreen(u.ed, u.win)
 	u.siteplan = newSitePlanScreen(u.ed, u.win)
 	u.compare = newCompareScreen(u.ed)
+	u.bids = newBidsScreen(u.ed, u.win, bidsHost{dir: u.dialogDir, save: u.saveDocument, exported: u.showExported, version: u.version})
 	u.ed.onChange(u.onEditorChanged)
 
 	catalogue := container.NewBorder(sectionTitle(l.T("ui.catalogue")), nil, nil, nil, u.catalogue.Content())
@@ -139,6 +141,7 @@ func (u *mainUI) buildUI() {
 		container.NewTabItemWithIcon(l.T("ui.tab.costs"), theme.ListIcon(), u.costs.Content()),
 		container.NewTabItemWithIcon(l.T("ui.tab.economics"), theme.AccountIcon(), u.economics.Content()),
 		container.NewTabItemWithIcon(l.T("ui.tab.compare"), theme.ViewRestoreIcon(), u.compare.Content()),
+		container.NewTabItemWithIcon(l.T("ui.tab.bids"), theme.MailComposeIcon(), u.bids.Content()),
 	)
 	u.tabs.OnSelected = u.onTabSelected
 	u.onTabSelected(u.tabs.Selected())
