@@ -26,7 +26,9 @@ type boundaryPanel struct {
 	in  inputs
 	win fyne.Window
 
-	list    *widget.List
+	list *widget.List
+	// rows are the list's rows by their containers.
+	rows    map[*fyne.Container]*boundaryRow
 	message *widget.Label
 	// selected is the point the add and remove buttons act on; -1 none.
 	selected         int
@@ -38,7 +40,7 @@ type boundaryPanel struct {
 }
 
 func newBoundaryPanel(ed *editor, win fyne.Window) *boundaryPanel {
-	p := &boundaryPanel{ed: ed, l: ed.l, in: inputs{ed.l}, win: win, selected: -1}
+	p := &boundaryPanel{ed: ed, l: ed.l, in: inputs{ed.l}, win: win, selected: -1, rows: map[*fyne.Container]*boundaryRow{}}
 	l := p.l
 	p.list = &widget.List{Length: p.length, CreateItem: p.createRow, UpdateItem: p.updateRow, OnSelected: p.onSelected}
 	p.message = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
@@ -74,17 +76,13 @@ func (p *boundaryPanel) createRow() fyne.CanvasObject {
 	r := &boundaryRow{num: widget.NewLabel(""), x: widget.NewEntry(), y: widget.NewEntry()}
 	r.x.OnChanged = func(t string) { p.onCoordinate(r, 0, t) }
 	r.y.OnChanged = func(t string) { p.onCoordinate(r, 1, t) }
-	return &boundaryRowBox{Container: container.NewGridWithColumns(3, r.num, r.x, r.y), row: r}
-}
-
-// boundaryRowBox is a row's container, holding the row it shows.
-type boundaryRowBox struct {
-	*fyne.Container
-	row *boundaryRow
+	box := container.NewGridWithColumns(3, r.num, r.x, r.y)
+	p.rows[box] = r
+	return box
 }
 
 func (p *boundaryPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	r := o.(*boundaryRowBox).row
+	r := p.rows[o.(*fyne.Container)]
 	b := p.ed.concept().Site.Boundary
 	if id >= len(b) {
 		return

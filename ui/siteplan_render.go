@@ -287,8 +287,10 @@ func fitPlan(sp *costing.SitePlan, size fyne.Size, th float32) planTransform {
 		lo, hi = costing.XY{}, costing.XY{X: 10, Y: 10}
 	}
 	w, h := max(hi.X-lo.X, 1), max(hi.Y-lo.Y, 1)
-	margin := 2*th + 2*theme.Padding()
-	availW, availH := max(size.Width-2*margin, 1), max(size.Height-2*margin-th, 1)
+	// Edge lengths stand beside the plot: "100,0 m" beside a side edge
+	// needs about four text heights.
+	margin, marginX := 2*th+2*theme.Padding(), 4*th+theme.Padding()
+	availW, availH := max(size.Width-2*marginX, 1), max(size.Height-2*margin-th, 1)
 	scale := min(availW/float32(w), availH/float32(h))
 	left := (size.Width - float32(w)*scale) / 2
 	top := margin + (availH-float32(h)*scale)/2
