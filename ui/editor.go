@@ -36,9 +36,10 @@ const (
 // changeAll is every kind of change, for a new project.
 const changeAll = changeConcept | changeReload | changeSelection | changeEstimate | changeSimulation | changeFile | changeCatalogue
 
-// maxCachedDistributions bounds the simulations kept for undo and redo,
-// beyond those of the variants shown.
-const maxCachedDistributions = 32
+// maxCachedSamples bounds the simulated values kept for undo and redo
+// beyond the simulations of the variants shown: 32 simulations of 20 000
+// iterations, 5 MB.
+const maxCachedSamples = 32 * 20_000
 
 // typingDelay is how long the simulation waits after a typed edit for the
 // next keystroke: a number typed quickly ("120") is simulated once, for
@@ -461,14 +462,22 @@ func (e *editor) simulate(ctx context.Context, gen uint64, jobs []simJob) {
 
 // addSimulation lays a finished simulation over every variant it belongs to.
 func (e *editor) addSimulation(fp string, d *costing.Distribution) {
-	if len(e.dists) >= maxCachedDistributions+len(e.fingerprints) {
-		keep := make(map[string]*costing.Distribution)
-		for _, f := range e.fingerprints {
-			if dd, ok := e.dists[f]; ok {
-				keep[f] = dd
+	shown := make(map[string]bool, len(e.fingerprints))
+	for _, f := range e.fingerprints {
+		shown[f] = true
+	}
+	cached := 0
+	for f, dd := range e.dists {
+		if !shown[f] {
+			cached += len(dd.Sorted)
+		}
+	}
+	if cached >= maxCachedSamples {
+		for f := range e.dists {
+			if !shown[f] {
+				delete(e.dists, f)
 			}
 		}
-		e.dists = keep
 	}
 	e.dists[fp] = d
 	for i, f := range e.fingerprints {

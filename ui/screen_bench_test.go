@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -101,14 +102,24 @@ func (sb *screenBench) pump(b *testing.B) {
 	}
 }
 
+// processCPU is the CPU time the process has used (user and system, all
+// threads): on a shared machine it varies much less than the wall time.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // edit types count into the first count entry and runs what it posts to
 // the UI goroutine (with the simulation, until it has ended); it returns
-// how long that took.
-func (sb *screenBench) edit(b *testing.B, count int) time.Duration {
-	start := time.Now()
+// how long that took, in wall and in CPU time.
+func (sb *screenBench) edit(b *testing.B, count int) (wall, cpu time.Duration) {
+	start, startCPU := time.Now(), processCPU()
 	sb.count.SetText(strconv.Itoa(count))
 	sb.pump(b)
-	return time.Since(start)
+	return time.Since(start), processCPU() - startCPU
 }
 
 // draw draws the whole window with the software painter and returns how
@@ -119,11 +130,14 @@ func (sb *screenBench) draw() time.Duration {
 	return time.Since(start)
 }
 
-// report adds the edit's and the drawing's share of an operation.
-func report(b *testing.B, edit, draw time.Duration) {
+// report adds the edit's share of an operation in wall and CPU time, and
+// the drawing's.
+func report(b *testing.B, edit, editCPU, draw time.Duration) {
 	n := float64(b.N)
-	b.ReportMetric(float64(edit.Milliseconds())/n, "edit-ms/op")
-	b.ReportMetric(float64(draw.Milliseconds())/n, "draw-ms/op")
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) / n }
+	b.ReportMetric(ms(edit), "edit-ms/op")
+	b.ReportMetric(ms(editCPU), "edit-cpu-ms/op")
+	b.ReportMetric(ms(draw), "draw-ms/op")
 }
 
 // BenchmarkEditToScreen measures a count typed into the unit mix up to the
@@ -131,17 +145,18 @@ func report(b *testing.B, edit, draw time.Duration) {
 // Capture), on the largest sample and on its variants copied to 50. The
 // simulation is off: this is the path to the key figures. edit-ms/op is
 // the edit up to the refreshed widgets, draw-ms/op the drawing (about
-// the same whatever changed: the painter draws the whole window).
+// the same whatever changed: the painter draws the whole window);
+// edit-cpu-ms/op is the edit's CPU time, steadier on a shared machine.
 func BenchmarkEditToScreen(b *testing.B) {
 	for _, n := range []int{0, 50} {
 		b.Run(benchName(n), func(b *testing.B) {
 			sb := newScreenBench(b, n, false)
-			var edit, draw time.Duration
+			var edit, editCPU, draw time.Duration
 			for i := 0; b.Loop(); i++ {
-				edit += sb.edit(b, 7+i%2)
-				draw += sb.draw()
+				w, c := sb.edit(b, 7+i%2)
+				edit, editCPU, draw = edit+w, editCPU+c, draw+sb.draw()
 			}
-			report(b, edit, draw)
+			report(b, edit, editCPU, draw)
 		})
 	}
 }
@@ -154,12 +169,12 @@ func BenchmarkEditToScreenSimulated(b *testing.B) {
 		b.Run(benchName(n), func(b *testing.B) {
 			sb := newScreenBench(b, n, true)
 			sb.u.ed.simDelay = 0 // no keystroke follows
-			var edit, draw time.Duration
+			var edit, editCPU, draw time.Duration
 			for i := 0; b.Loop(); i++ {
-				edit += sb.edit(b, 10+i%5000)
-				draw += sb.draw()
+				w, c := sb.edit(b, 10+i%5000)
+				edit, editCPU, draw = edit+w, editCPU+c, draw+sb.draw()
 			}
-			report(b, edit, draw)
+			report(b, edit, editCPU, draw)
 			if e, _ := sb.u.ed.estimate(); e == nil || e.P50 == nil {
 				b.Fatal("no P50 after the simulation")
 			}
