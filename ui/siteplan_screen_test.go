@@ -258,3 +258,33 @@ func TestSitePlanBoundaryTableEdits(t *testing.T) {
 		t.Errorf("the table shows %d points, want %d", got, n)
 	}
 }
+
+func TestSitePlanBoundaryTableShowsPoints(t *testing.T) {
+	u := showSitePlan(t)
+	// Solenga's plot: (0, 0), (80, 0), (80, 77.5), (0, 77.5); the table
+	// shows P3 as 80 and 77,5.
+	found := false
+	for box, r := range u.siteplan.boundary.rows {
+		if r.num.Text == "P3" && box.Visible() {
+			found = r.x.Text == "80" && r.y.Text == "77,5"
+			if !found {
+				t.Errorf("P3 shows (%q, %q), want (80, 77,5)", r.x.Text, r.y.Text)
+			}
+		}
+	}
+	if !found {
+		t.Error("no row shows P3")
+	}
+	// The rows' entries are drawn: the list's render tree reaches them.
+	drawn := 0
+	for _, o := range rendered(u.siteplan.boundary.list) {
+		for _, r := range u.siteplan.boundary.rows {
+			if o == r.x {
+				drawn++
+			}
+		}
+	}
+	if drawn < 4 {
+		t.Errorf("%d rows drawn, want the 4 points", drawn)
+	}
+}
