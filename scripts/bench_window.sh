@@ -76,10 +76,20 @@ bench() {
 		sleep 0.05
 	done
 	[ -n "$wid" ] || { echo "bench_window: no window" >&2; exit 1; }
-	for _ in 1 2 3; do
+	# The program sizes its window when it first shows it: size it after
+	# that (the first window found may be gone by then: look again).
+	local sized=0
+	for _ in $(seq 1 20); do
 		sleep 0.7
-		xdotool windowmove "$wid" 0 0 windowsize "$wid" "$W" "$H"
+		wid=$(xdotool search --onlyvisible --name 'Bokonsept' 2>/dev/null | head -1) || true
+		[ -n "$wid" ] || continue
+		xdotool windowmove "$wid" 0 0 windowsize "$wid" "$W" "$H" 2>/dev/null || true
+		if [ "$(xdotool getwindowgeometry "$wid" 2>/dev/null | sed -n 's/.*Geometry: //p')" = "${W}x${H}" ]; then
+			sized=$((sized + 1))
+			[ "$sized" -ge 3 ] && break
+		fi
 	done
+	[ "$sized" -ge 3 ] || { echo "bench_window: the window is not ${W}x${H}" >&2; exit 1; }
 	sleep 2
 	"$TMP/benchwindow" -label "$label" -trials "$TRIALS" ${BENCH_VERBOSE:+-v} | tee -a "$TMP/rows"
 	sleep 1
@@ -95,4 +105,4 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| concept | new count: figures | new count: P50/P85 | a count typed before | a bare repaint (Tab) |"
 echo "| --- | --- | --- | --- | --- |"
-grep '^row|' "$TMP/rows" | cut -d'|' -f2- | sed 's/^/| /; s/|/ | /g; s/$/ |/'
+grep '^row|' "$TMP/rows" | cut -d'|' -f2- | sed 's/|/ | /g; s/^/| /; s/$/ |/'

@@ -58,7 +58,9 @@ func newScreenBench(b *testing.B, n int, simulate bool) *screenBench {
 }
 
 // manyVariantsConcept returns a copy of c with n variants: copies of its
-// variants without a price book, each with another count on its first line.
+// variants without a price book, each with another count on its last line
+// (a count typed on the first line of the first variant is simulated, not
+// found among the other variants').
 func manyVariantsConcept(c *concepts.Concept, n int) *concepts.Concept {
 	c = c.Clone()
 	var base []concepts.Variant
@@ -72,7 +74,7 @@ func manyVariantsConcept(c *concepts.Concept, n int) *concepts.Concept {
 		v := base[k%len(base)]
 		v.Name = fmt.Sprintf("V%02d – %s", k+1, v.Name)
 		v.Units = append([]concepts.UnitLine(nil), v.Units...)
-		v.Units[0].Count += k / len(base)
+		v.Units[len(v.Units)-1].Count += k / len(base)
 		v.SiteItems = append([]concepts.SiteItemLine(nil), v.SiteItems...)
 		v.Layout = nil
 		c.Variants = append(c.Variants, v)

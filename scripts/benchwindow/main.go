@@ -50,6 +50,9 @@ var (
 	// restBand is the rest of the panel: the figures per dwelling, the
 	// simulation's progress and status, the first checks.
 	restBand = band{From: 537, To: 760}
+	// statusBand is where the simulation's progress bar and status are:
+	// it looks as before an edit once the simulation has ended.
+	statusBand = band{From: 697, To: 745}
 	// focusArea is the "−" button left of the first count entry, where
 	// Tab moves the focus (the entry's blinking cursor stays outside).
 	focusArea = rect{X: 588, Y: 268, W: 40, H: 40}
@@ -95,7 +98,7 @@ type measure struct {
 }
 
 func (b *bench) run(label string, trials, ex, ey int) error {
-	bands := []band{figuresBand, percentilesBand, restBand}
+	bands := []band{figuresBand, percentilesBand, restBand, statusBand}
 	// The simulations of the opened concept end first.
 	b.settle(panel, bands)
 	b.x.click(ex, ey)
@@ -117,7 +120,7 @@ func (b *bench) run(label string, trials, ex, ey int) error {
 			}
 			b.waitChange(panel, bands[:1], before[:1])
 			b.settle(panel, bands)
-			m, err := b.timed(c[len(c)-1:], panel, bands)
+			m, err := b.timed(c[len(c)-1:], panel, bands, 3)
 			if err != nil {
 				return err
 			}
@@ -137,7 +140,7 @@ func (b *bench) run(label string, trials, ex, ey int) error {
 	focus := []band{{From: focusArea.Y, To: focusArea.Y + focusArea.H}}
 	for range trials {
 		b.settle(focusArea, focus)
-		m, err := b.timed("Tab", focusArea, focus)
+		m, err := b.timed("Tab", focusArea, focus, -1)
 		if err != nil {
 			return err
 		}
@@ -210,9 +213,10 @@ func (b *bench) waitChange(r rect, bands []band, before []uint64) {
 }
 
 // timed presses key and reads the bands of r until they have been still
-// for b.quiet; it returns when each band first changed and when it reached
-// its final state.
-func (b *bench) timed(key string, r rect, bands []band) (measure, error) {
+// for b.quiet and band done (unless -1) looks as it did before the key;
+// it returns when each band first changed and when it reached its final
+// state.
+func (b *bench) timed(key string, r rect, bands []band, done int) (measure, error) {
 	type sample struct {
 		at time.Duration
 		h  []uint64
@@ -235,7 +239,8 @@ func (b *bench) timed(key string, r rect, bands []band) (measure, error) {
 			samples = append(samples, sample{at, h})
 			lastChange = at
 		}
-		if (lastChange > 0 && at-lastChange > b.quiet) || at > 20*time.Second {
+		still := lastChange > 0 && at-lastChange > b.quiet && (done < 0 || h[done] == base[done])
+		if still || at > 30*time.Second {
 			break
 		}
 	}

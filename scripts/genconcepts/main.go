@@ -147,7 +147,9 @@ func bigConcept(c *concepts.Concept, units, items []string) {
 }
 
 // manyVariants gives c 50 variants, copies of its variants without a price
-// book, each with other counts, so that no two simulate alike.
+// book, each with another count on its last line, so that no two simulate
+// alike and a count typed on the first line of the first variant gives a
+// model no other variant has.
 func manyVariants(c *concepts.Concept) {
 	var base []concepts.Variant
 	for _, v := range c.Variants {
@@ -161,7 +163,7 @@ func manyVariants(c *concepts.Concept) {
 		v := base[k%len(base)]
 		v.Name = fmt.Sprintf("V%02d – %s", k+1, v.Name)
 		v.Units = append([]concepts.UnitLine(nil), v.Units...)
-		v.Units[0].Count += k / len(base)
+		v.Units[len(v.Units)-1].Count += k / len(base)
 		v.SiteItems = append([]concepts.SiteItemLine(nil), v.SiteItems...)
 		v.Layout = nil
 		c.Variants = append(c.Variants, v)
