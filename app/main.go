@@ -45,10 +45,15 @@ func run(args []string) int {
 }
 
 // gui opens the window, or explains why it cannot: on Linux without a
-// display Fyne would panic deep inside GLFW.
+// display Fyne would panic deep inside GLFW, and without OpenGL 2.1 (remote
+// desktops, see probeOpenGL) it would quit without a word.
 func gui(file string) int {
 	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		fmt.Fprintln(os.Stderr, i18n.New(envLang()).T("cli.err.no_display"))
+		return exitInvalid
+	}
+	if err := probeOpenGL(); err != nil {
+		showNoOpenGL(noOpenGLText(envLang(), err.Error()))
 		return exitInvalid
 	}
 	return runGUI(file)
