@@ -32,7 +32,9 @@ func showOpenFile(l *i18n.Locale, win fyne.Window, dir string, exts []string, on
 		if r == nil {
 			return
 		}
-		p := r.URI().Path()
+		// A URI's path has forward slashes on Windows too: show and keep
+		// the system's own (C:\Users\…).
+		p := filepath.FromSlash(r.URI().Path())
 		r.Close()
 		onPath(p)
 	}, win)
@@ -59,7 +61,7 @@ func showSaveFile(l *i18n.Locale, win fyne.Window, dir, name string, exts []stri
 		if w == nil {
 			return
 		}
-		p := w.URI().Path()
+		p := filepath.FromSlash(w.URI().Path())
 		if _, ok := w.(chosenFile); !ok {
 			// Not guarded: Fyne opened the file itself. Close it at once;
 			// the file is written atomically over it all the same.

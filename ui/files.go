@@ -63,7 +63,8 @@ func (u *mainUI) makeMenu() *fyne.MainMenu {
 func (u *mainUI) recentMenu() *fyne.Menu {
 	var items []*fyne.MenuItem
 	for _, p := range u.settings.RecentFiles() {
-		items = append(items, fyne.NewMenuItem(p, func() { u.confirmDiscard(func() { u.openPath(p) }) }))
+		label := filepath.FromSlash(p) // as the system writes paths (C:\Users\…)
+		items = append(items, fyne.NewMenuItem(label, func() { u.confirmDiscard(func() { u.openPath(p) }) }))
 	}
 	if len(items) == 0 {
 		none := fyne.NewMenuItem(u.l.T("ui.menu.recent_none"), nil)
