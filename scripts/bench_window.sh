@@ -91,7 +91,7 @@ bench() {
 	done
 	[ "$sized" -ge 3 ] || { echo "bench_window: the window is not ${W}x${H}" >&2; exit 1; }
 	sleep 2
-	"$TMP/benchwindow" -label "$label" -trials "$TRIALS" ${BENCH_VERBOSE:+-v} | tee -a "$TMP/rows"
+	"$TMP/benchwindow" -label "$label" -trials "$TRIALS" -pid "$APP_PID" ${BENCH_VERBOSE:+-v} | tee -a "$TMP/rows"
 	sleep 1
 	echo "$label: resident after $((4 * TRIALS)) edits: $(awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status"), peak $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status")"
 	stop "$APP_PID"; APP_PID=

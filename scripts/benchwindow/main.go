@@ -64,6 +64,7 @@ func main() {
 	entry := flag.String("entry", "655,288", "where the first count entry is (x,y)")
 	quiet := flag.Duration("quiet", time.Second, "how long the screen must be still before and after a timed key")
 	flag.BoolVar(&verbose, "v", false, "print every trial")
+	pid := flag.Int("pid", 0, "the app's process id: also report its CPU time per edit (from /proc)")
 	flag.Parse()
 	var ex, ey int
 	if _, err := fmt.Sscanf(*entry, "%d,%d", &ex, &ey); err != nil {
@@ -74,7 +75,7 @@ func main() {
 		fail(err)
 	}
 	defer x.close()
-	b := &bench{x: x, quiet: *quiet}
+	b := &bench{x: x, quiet: *quiet, pid: *pid}
 	if err := b.run(*label, *trials, ex, ey); err != nil {
 		fail(err)
 	}
@@ -89,6 +90,28 @@ func fail(err error) {
 type bench struct {
 	x     *display
 	quiet time.Duration
+	// pid is the app's process, 0 when unknown.
+	pid int
+}
+
+// cpu returns the CPU time the app has used (user and system, all its
+// threads), in clock ticks of 10 ms, from /proc; 0 when unknown.
+func (b *bench) cpu() time.Duration {
+	if b.pid == 0 {
+		return 0
+	}
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", b.pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name (in parentheses, which may hold spaces).
+	f := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
+	var user, system int64
+	if len(f) > 12 {
+		fmt.Sscan(f[11], &user)
+		fmt.Sscan(f[12], &system)
+	}
+	return time.Duration(user+system) * 10 * time.Millisecond
 }
 
 // measure is the result of one timed key: when each band first changed and
@@ -109,6 +132,7 @@ func (b *bench) run(label string, trials, ex, ey int) error {
 		counts[i] = fmt.Sprint(10 + i)
 	}
 	var newFig, newPct, oldFig, oldPct, tab []time.Duration
+	var newCPU, oldCPU time.Duration
 	for pass := range 2 {
 		for _, c := range counts {
 			if err := b.keys("Control_L+a"); err != nil {
@@ -120,10 +144,12 @@ func (b *bench) run(label string, trials, ex, ey int) error {
 			}
 			b.waitChange(panel, bands[:1], before[:1])
 			b.settle(panel, bands)
+			cpu := b.cpu()
 			m, err := b.timed(c[len(c)-1:], panel, bands, 3)
 			if err != nil {
 				return err
 			}
+			cpu = b.cpu() - cpu
 			if m.first[0] < 0 {
 				return fmt.Errorf("typing %s did not change the key figures: is the count entry at %d,%d?", c, ex, ey)
 			}
@@ -131,9 +157,9 @@ func (b *bench) run(label string, trials, ex, ey int) error {
 				fmt.Fprintf(os.Stderr, "count %s: figures %v, P50/P85 %v\n", c, m.first[0], m.final[1])
 			}
 			if pass == 0 {
-				newFig, newPct = append(newFig, m.first[0]), append(newPct, m.final[1])
+				newFig, newPct, newCPU = append(newFig, m.first[0]), append(newPct, m.final[1]), newCPU+cpu
 			} else {
-				oldFig, oldPct = append(oldFig, m.first[0]), append(oldPct, m.final[1])
+				oldFig, oldPct, oldCPU = append(oldFig, m.first[0]), append(oldPct, m.final[1]), oldCPU+cpu
 			}
 		}
 	}
@@ -158,6 +184,10 @@ func (b *bench) run(label string, trials, ex, ey int) error {
 	fmt.Printf("%s: typed before, figures: %s\n", label, summary(oldFig))
 	fmt.Printf("%s: typed before, P50/P85: %s\n", label, summary(oldPct))
 	fmt.Printf("%s: bare repaint (Tab):   %s\n", label, summary(tab))
+	if b.pid != 0 {
+		fmt.Printf("%s: the app's CPU time per edit (mean): new count %.0f ms, typed before %.0f ms\n", label,
+			float64(newCPU)/float64(time.Millisecond)/float64(trials), float64(oldCPU)/float64(time.Millisecond)/float64(trials))
+	}
 	fmt.Printf("row|%s|%s|%s|%s|%s\n", label, summary(newFig), summary(newPct), summary(oldFig), summary(tab))
 	return nil
 }
