@@ -33,6 +33,8 @@ type compareRow struct {
 	text func(l *i18n.Locale, e *costing.Estimate) string
 	// section marks a heading row without values.
 	section bool
+	// args are the label's arguments (a household's name).
+	args []any
 }
 
 func ref(d decimal.Decimal) *decimal.Decimal { return &d }
@@ -106,6 +108,8 @@ type compareScreen struct {
 	content *fyne.Container
 	// best[r][v] is true when variant v has row r's best value.
 	best [][]bool
+	// rows are the rows shown: compareRows and the concept's own.
+	rows []compareRow
 	// hidden is true while another tab is shown, and stale while the
 	// table has skipped a refresh because of it.
 	hidden, stale bool
@@ -115,7 +119,7 @@ type compareScreen struct {
 func newCompareScreen(ed *editor) *compareScreen {
 	s := &compareScreen{ed: ed, l: ed.l}
 	s.table = &widget.Table{
-		Length:            func() (int, int) { return len(compareRows), 1 + len(s.ed.estimates) },
+		Length:            func() (int, int) { return len(s.rows), 1 + len(s.ed.estimates) },
 		CreateCell:        newCompareCell,
 		UpdateCell:        s.updateCell,
 		ShowHeaderRow:     true,
@@ -210,14 +214,14 @@ func (s *compareScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 
 func (s *compareScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*compareCell)
-	row := compareRows[id.Row]
+	row := s.rows[id.Row]
 	c.mark.SetResource(nil)
 	c.label.Importance = widget.MediumImportance
 	c.label.TextStyle = fyne.TextStyle{}
 	if id.Col == 0 {
 		c.label.Alignment = fyne.TextAlignLeading
 		c.label.TextStyle.Bold = row.section
-		c.label.SetText(s.l.T(row.key))
+		c.label.SetText(s.l.T(row.key, row.args...))
 		return
 	}
 	c.label.Alignment = fyne.TextAlignTrailing
@@ -274,8 +278,9 @@ func (s *compareScreen) setShown(shown bool) {
 // markBest finds the best value of every row: the lowest or highest, when
 // at least two variants have a value and not all of them are equal.
 func (s *compareScreen) markBest() {
-	s.best = make([][]bool, len(compareRows))
-	for r, row := range compareRows {
+	s.rows = s.comparedRows()
+	s.best = make([][]bool, len(s.rows))
+	for r, row := range s.rows {
 		s.best[r] = make([]bool, len(s.ed.estimates))
 		if row.better == betterNone || row.value == nil {
 			continue

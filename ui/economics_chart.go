@@ -12,11 +12,11 @@ func (s *economicsScreen) refreshChart() {
 	x := s.x
 	if x == nil || len(x.Types) == 0 {
 		s.chart.SetBars(nil)
-		s.chartHelp.SetText("")
+		setText(s.chartHelp, "")
 		return
 	}
 	l := s.l
-	s.chartHelp.SetText(l.T("panel.economics.chart_help", l.Number(x.Terms.DebtToIncome, 2),
+	setText(s.chartHelp, l.T("panel.economics.chart_help", l.Number(x.Terms.DebtToIncome, 2),
 		l.Percent(x.Terms.LoanRatePercent, 2), x.Terms.LoanYears))
 	bars := make([]chartBar, 0, len(x.Types)+len(x.Households)+2)
 	bars = append(bars, chartBar{Label: l.T("panel.economics.chart_types")})

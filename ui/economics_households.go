@@ -226,7 +226,7 @@ func (s *economicsScreen) showHouseholdError(c *householdCell, err error) {
 		name = h.Name.In(s.l.Lang())
 		err = errors.New(s.l.T("panel.error.kept", err.Error(), s.householdText(h, c.col)))
 	}
-	s.hhError.SetText(s.l.T("panel.economics.household_error", name, s.l.T(hhHeaders[c.col]), err.Error()))
+	setText(s.hhError, s.l.T("panel.economics.household_error", name, s.l.T(hhHeaders[c.col]), err.Error()))
 	s.hhError.Show()
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -31,6 +32,10 @@ type economicsScreen struct {
 	x *costing.Economics
 	// loading is true while the screen sets its widgets from the model.
 	loading bool
+	// hidden is true while another tab is shown; stale while the screen
+	// has skipped a refresh because of it, and staleForce when that
+	// refresh was to set every entry.
+	hidden, stale, staleForce bool
 
 	title         *widget.Label
 	variant       *widget.Select
@@ -137,9 +142,23 @@ func (s *economicsScreen) onEditorChanged(ch change) {
 	s.refresh(ch&(changeReload|changeSelection) != 0)
 }
 
+// setShown tells the screen whether its tab is shown. While hidden it
+// skips its refreshes and draws what it missed when shown again.
+func (s *economicsScreen) setShown(shown bool) {
+	s.hidden = !shown
+	if shown && s.stale {
+		s.refresh(s.staleForce)
+	}
+}
+
 // refresh shows the selected variant's economics; force sets every entry
 // from the model, even one the user is typing into.
 func (s *economicsScreen) refresh(force bool) {
+	if s.hidden {
+		s.stale, s.staleForce = true, s.staleForce || force
+		return
+	}
+	s.stale, s.staleForce = false, false
 	s.loading = true
 	defer func() { s.loading = false }()
 	c := s.ed.concept()
@@ -151,7 +170,7 @@ func (s *economicsScreen) refresh(force bool) {
 	s.refreshHeader(c)
 	if c.Economics == nil {
 		s.body.Hide()
-		s.message.SetText(s.l.T("panel.economics.none"))
+		setText(s.message, s.l.T("panel.economics.none"))
 		s.none.Show()
 		return
 	}
@@ -159,9 +178,9 @@ func (s *economicsScreen) refresh(force bool) {
 	s.body.Show()
 	switch {
 	case err != nil:
-		s.title.SetText(s.l.T("panel.economics.no_estimate", concepts.Localize(err, s.l)))
+		setText(s.title, s.l.T("panel.economics.no_estimate", concepts.Localize(err, s.l)))
 	case e != nil:
-		s.title.SetText(s.l.T("panel.economics.title", e.Variant))
+		setText(s.title, s.l.T("panel.economics.title", e.Variant))
 	}
 	s.refreshFields(force)
 	s.refreshTables()
@@ -176,33 +195,42 @@ func (s *economicsScreen) refreshHeader(c *concepts.Concept) {
 	for i, v := range c.Variants {
 		names[i] = v.Name
 	}
-	s.variant.Options = names
-	s.variant.SetSelectedIndex(s.ed.selected)
+	selectOption(s.variant, names, s.ed.selected)
 	if c.Economics == nil {
-		s.title.SetText(s.l.T("panel.economics.heading"))
+		setText(s.title, s.l.T("panel.economics.heading"))
 		s.variantTenure.Disable()
 		s.variantTenure.ClearSelected()
 		return
 	}
 	s.variantTenure.Enable()
-	s.variantTenure.Options = []string{
+	i := 0
+	switch c.Variants[s.ed.selected].Tenure {
+	case concepts.TenureOwner:
+		i = 1
+	case concepts.TenureCooperative:
+		i = 2
+	}
+	selectOption(s.variantTenure, []string{
 		s.l.T("panel.economics.tenure_inherit", s.tenureName(c.Economics.Tenure)),
 		s.tenureName(concepts.TenureOwner),
 		s.tenureName(concepts.TenureCooperative),
-	}
-	switch c.Variants[s.ed.selected].Tenure {
-	case concepts.TenureOwner:
-		s.variantTenure.SetSelectedIndex(1)
-	case concepts.TenureCooperative:
-		s.variantTenure.SetSelectedIndex(2)
-	default:
-		s.variantTenure.SetSelectedIndex(0)
-	}
+	}, i)
+	i = 0
 	if c.Economics.Tenure == concepts.TenureCooperative {
-		s.tenure.SetSelectedIndex(1)
-	} else {
-		s.tenure.SetSelectedIndex(0)
+		i = 1
 	}
+	selectOption(s.tenure, s.tenure.Options, i)
+}
+
+// selectOption gives sel the options and selects option i, refreshing it
+// only when something changed (a select draws itself again on every
+// SetSelectedIndex).
+func selectOption(sel *widget.Select, options []string, i int) {
+	if slices.Equal(sel.Options, options) && sel.SelectedIndex() == i {
+		return
+	}
+	sel.Options = options
+	sel.SetSelectedIndex(i)
 }
 
 func (s *economicsScreen) onVariantChanged(string) {

@@ -72,7 +72,16 @@ func householdIndex(tb testing.TB, u *mainUI, id string) int {
 // and the loan S − Q is at most 5 × income (the Solenga sample's terms;
 // no startlån).
 func canBuy(s costing.Kroner, income, equity int64) bool {
+	return canBuyWith(s, income, equity, false)
+}
+
+// canBuyWith is canBuy for a household with or without startlån, which
+// in Solenga needs no equity of its own (startlan_equity_percent 0).
+func canBuyWith(s costing.Kroner, income, equity int64, startlan bool) bool {
 	need := s.Decimal().Mul(decimal.RequireFromString("0.1")).Round(0)
+	if startlan {
+		need = decimal.Zero
+	}
 	return decimal.NewFromInt(equity).GreaterThanOrEqual(need) && int64(s)-equity <= 5*income
 }
 

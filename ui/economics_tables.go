@@ -95,7 +95,16 @@ func setCell(o fyne.CanvasObject, text string, trailing bool) {
 		lbl.Alignment = align
 		lbl.Refresh()
 	}
-	lbl.SetText(text)
+	setText(lbl, text)
+}
+
+// setText shows text in lbl unless it shows it already: a label's
+// SetText lays its text out again even when it is the same, and a truncated
+// label measures it, which on a refresh after every keystroke adds up.
+func setText(lbl *widget.Label, text string) {
+	if lbl.Text != text {
+		lbl.SetText(text)
+	}
 }
 
 // nok formats whole kroner.
@@ -117,9 +126,7 @@ func (s *economicsScreen) updateTypeHeader(id widget.TableCellID, o fyne.CanvasO
 	case id.Col == 0:
 		setHeader(o, s.l, "panel.economics.col.type", false)
 	case id.Col <= n:
-		lbl := o.(*widget.Label)
-		lbl.Alignment = fyne.TextAlignTrailing
-		lbl.SetText(s.typeName(s.x.Types[id.Col-1].Type))
+		setCell(o, s.typeName(s.x.Types[id.Col-1].Type), true)
 	default:
 		setHeader(o, s.l, "panel.economics.col.total", true)
 	}
@@ -217,9 +224,9 @@ func (c *matrixCell) set(head string, imp widget.Importance, line1, line2 string
 		c.head.Importance = imp
 		c.head.Refresh()
 	}
-	c.head.SetText(head)
-	c.line1.SetText(line1)
-	c.line2.SetText(line2)
+	setText(c.head, head)
+	setText(c.line1, line1)
+	setText(c.line2, line2)
 }
 
 // tightRows stacks labels one under the other, each line of text right
@@ -259,9 +266,7 @@ func (s *economicsScreen) updateMatrixHeader(id widget.TableCellID, o fyne.Canva
 	case id.Col == 0:
 		setHeader(o, s.l, "panel.economics.col.household", false)
 	case id.Col <= n:
-		lbl := o.(*widget.Label)
-		lbl.Alignment = fyne.TextAlignLeading
-		lbl.SetText(s.typeName(s.x.Types[id.Col-1].Type))
+		setCell(o, s.typeName(s.x.Types[id.Col-1].Type), false)
 	default:
 		setHeader(o, s.l, "panel.economics.col.dwellings", true)
 	}
@@ -316,11 +321,11 @@ func (s *economicsScreen) refreshTables() {
 	x := s.x
 	switch {
 	case x == nil:
-		s.gap.SetText("")
+		setText(s.gap, "")
 	case !x.HasMarketValue:
-		s.gap.SetText(s.l.T("panel.economics.gap_none"))
+		setText(s.gap, s.l.T("panel.economics.gap_none"))
 	default:
-		s.gap.SetText(s.l.T("panel.economics.gap_total", s.nok(x.SubsidyGap), s.e.Dwellings))
+		setText(s.gap, s.l.T("panel.economics.gap_total", s.nok(x.SubsidyGap), s.e.Dwellings))
 	}
 	if n := 2 + s.typeRows(); len(s.matrixCols.base) != n {
 		for _, f := range []*fitColumns{s.typeCols, s.matrixCols} {

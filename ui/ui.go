@@ -158,6 +158,7 @@ func (u *mainUI) buildUI() {
 func (u *mainUI) onTabSelected(t *container.TabItem) {
 	u.costs.setShown(t != nil && t.Content == u.costs.Content())
 	u.compare.setShown(t != nil && t.Content == u.compare.Content())
+	u.economics.setShown(t != nil && t.Content == u.economics.Content())
 }
 
 // onEditorChanged passes the editor's changes on to the screens that do
