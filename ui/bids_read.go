@@ -60,6 +60,11 @@ func (s *bidsScreen) read(paths []string) {
 		bids, err := tender.ReadBidFiles(paths, e)
 		var ev *tender.Evaluation
 		if err == nil {
+			for _, b := range bids {
+				// Named by the file's name, in the window and in the
+				// evaluation PDF, without the user's folders.
+				b.File = baseName(b.File)
+			}
 			ev, err = tender.Evaluate(e, bids, lang)
 		}
 		post(func() {
@@ -75,11 +80,12 @@ func (s *bidsScreen) read(paths []string) {
 			s.paths, s.model, s.est, s.ev = paths, m, e, ev
 			s.order = rankOrder(ev)
 			s.chosen = -1
-			if len(s.order) > 0 {
-				s.chosen = s.order[0]
-			}
+			s.ranking.UnselectAll()
 			s.refresh()
 			s.ranking.ScrollToTop()
+			if len(s.order) > 0 {
+				s.ranking.Select(widget.TableCellID{Row: 0, Col: 1}) // the lowest bid's details
+			}
 		})
 	}()
 }
@@ -122,6 +128,11 @@ func (s *bidsScreen) readErrorLines(err error) []string {
 	for i, e := range be {
 		c := *e
 		c.File = baseName(c.File)
+		if errors.Is(c.Err, tender.ErrBidSameFile) && len(c.Args) == 1 {
+			if other, ok := c.Args[0].(string); ok {
+				c.Args = []any{baseName(other)}
+			}
+		}
 		lines[i] = c.Message(s.l)
 	}
 	return lines

@@ -241,6 +241,18 @@ func TestBidsTabRanksThreeBids(t *testing.T) {
 	if !strings.Contains(s.details.Text, "§ 24-8") {
 		t.Errorf("the details of the lowest bid do not ask for an explanation:\n%s", s.details.Text)
 	}
+
+	// An edit of the variant makes the bids stale: they are compared
+	// with an estimate that is no more, until they are read again.
+	if s.stale() || s.exportButton.Disabled() {
+		t.Fatal("stale before any edit")
+	}
+	if err := u.ed.setCount(0, 3); err != nil {
+		t.Fatal(err)
+	}
+	if !s.stale() || !s.exportButton.Disabled() || !s.bookButton.Disabled() || s.status.Text != l.T("ui.bids.stale") {
+		t.Errorf("after an edit: stale %v, export disabled %v, status %q", s.stale(), s.exportButton.Disabled(), s.status.Text)
+	}
 }
 
 // A tampered schedule is refused naming file, sheet and cell, and the
@@ -257,10 +269,9 @@ func TestBidsTabRefusesTamperedSchedule(t *testing.T) {
 	s.read(append(paths[:2:2], bad))
 	pumpUntil(t, posted, func() bool { return !s.reading })
 	msg := dialogText(t, u)
-	for _, want := range []string{"endret.xlsx", "V1", "E"} {
-		if !strings.Contains(msg, want) {
-			t.Errorf("the error does not name %q:\n%s", want, msg)
-		}
+	// The quantity's cell, column E (docs/FORMATS.md), of sheet V1.
+	if want := u.l.T("bids.err.where.cell", "endret.xlsx", "V1", "E"); !strings.Contains(msg, want) {
+		t.Errorf("the error does not name file, sheet and cell (%q …):\n%s", want, msg)
 	}
 	if strings.Contains(msg, filepath.Dir(bad)) {
 		t.Errorf("the error names the file's folder:\n%s", msg)

@@ -31,8 +31,8 @@ type exportKind struct {
 	key, title, about, file string
 	// ext is the file extension.
 	ext string
-	// icon is the menu item's icon.
-	icon fyne.Resource
+	// icon returns the menu item's icon (from the theme, when the app runs).
+	icon func() fyne.Resource
 	// tenderers is true for a document sent to tenderers: it describes
 	// one variant, asked for, which tender.Tenderable must accept unless
 	// the user forces it; it needs no simulation.
@@ -49,7 +49,7 @@ type exportKind struct {
 var (
 	exportTender = exportKind{
 		key: "ui.menu.export_tender", title: "ui.export.tender_title", about: "ui.export.tender_about", file: "ui.export.tender_file",
-		ext: ".pdf", icon: theme.DocumentIcon(), tenderers: true,
+		ext: ".pdf", icon: theme.DocumentIcon, tenderers: true,
 		write: func(w io.Writer, in tender.Input) error { return tender.WriteTender(w, in, tender.TenderOptions{}) },
 		force: func(w io.Writer, in tender.Input) error {
 			return tender.WriteTender(w, in, tender.TenderOptions{Force: true})
@@ -57,11 +57,11 @@ var (
 	}
 	exportReport = exportKind{
 		key: "ui.menu.export_report", title: "ui.export.report_title", about: "ui.export.report_about", file: "ui.export.report_file",
-		ext: ".pdf", icon: theme.DocumentPrintIcon(), write: tender.WriteReport,
+		ext: ".pdf", icon: theme.DocumentPrintIcon, write: tender.WriteReport,
 	}
 	exportSchedule = exportKind{
 		key: "ui.menu.export_schedule", title: "ui.export.schedule_title", about: "ui.export.schedule_about", file: "ui.export.schedule_file",
-		ext: ".xlsx", icon: theme.GridIcon(), tenderers: true,
+		ext: ".xlsx", icon: theme.GridIcon, tenderers: true,
 		write: func(w io.Writer, in tender.Input) error { return tender.WriteSchedule(w, in, tender.ScheduleOptions{}) },
 		force: func(w io.Writer, in tender.Input) error {
 			return tender.WriteSchedule(w, in, tender.ScheduleOptions{Force: true})
@@ -81,7 +81,7 @@ func (kind exportKind) forcedKind() exportKind {
 func (u *mainUI) exportItems() []*fyne.MenuItem {
 	items := make([]*fyne.MenuItem, len(exportKinds))
 	for i, kind := range exportKinds {
-		items[i] = fyne.NewMenuItemWithIcon(u.l.T(kind.key), kind.icon, func() { u.onExport(kind) })
+		items[i] = fyne.NewMenuItemWithIcon(u.l.T(kind.key), kind.icon(), func() { u.onExport(kind) })
 	}
 	return items
 }
