@@ -119,7 +119,7 @@ func (d *doc) economicsVariant(e *costing.Estimate, x *costing.Economics) {
 	}
 	for _, t := range x.Types {
 		pt.rows = append(pt.rows, row{cells: []string{
-			t.Type.Name.In(d.lang), l.Int(int64(t.Count)), l.NOK(t.CostPrice), nok(t.SalePrice),
+			d.fit(t.Type.Name.In(d.lang), nameW), l.Int(int64(t.Count)), l.NOK(t.CostPrice), nok(t.SalePrice),
 			market(t.MarketValue), market(t.Gap),
 		}})
 	}
@@ -148,7 +148,7 @@ func (d *doc) economicsVariant(e *costing.Estimate, x *costing.Economics) {
 	}
 	for _, t := range x.Types {
 		bt.rows = append(bt.rows, row{cells: []string{
-			t.Type.Name.In(d.lang), nok(t.EquityNeeded), nok(t.IncomeNeeded), nok(t.CommonDebt),
+			d.fit(t.Type.Name.In(d.lang), nameW), nok(t.EquityNeeded), nok(t.IncomeNeeded), nok(t.CommonDebt),
 			nok(t.Monthly), nok(t.MonthlyStress),
 		}})
 	}
@@ -175,7 +175,7 @@ func (d *doc) economicsVariant(e *costing.Estimate, x *costing.Economics) {
 	for h, he := range x.Households {
 		hh := he.Household
 		ht.rows = append(ht.rows, row{cells: []string{
-			hh.Name.In(d.lang), l.NOK(hh.Income), l.NOK(hh.Equity), d.yesNo(hh.Startlan), nok(x.Carry(h)),
+			d.fit(hh.Name.In(d.lang), nameW), l.NOK(hh.Income), l.NOK(hh.Equity), d.yesNo(hh.Startlan), nok(x.Carry(h)),
 			l.T("tender.econ.can.value", he.Dwellings, e.Dwellings),
 		}})
 	}
@@ -205,10 +205,10 @@ func (d *doc) economicsMatrix(x *costing.Economics, start, end int) *table {
 		zebra: true,
 	}
 	for i := start; i < end; i++ {
-		t.cols = append(t.cols, col{head: x.Types[i].Type.Name.In(d.lang), w: 31.5, align: "L"})
+		t.cols = append(t.cols, col{head: d.fit(x.Types[i].Type.Name.In(d.lang), nameW), w: 31.5, align: "L"})
 	}
 	for h, he := range x.Households {
-		r := row{cells: []string{he.Household.Name.In(d.lang)}, colours: map[int][3]int{}}
+		r := row{cells: []string{d.fit(he.Household.Name.In(d.lang), nameW)}, colours: map[int][3]int{}}
 		for i := start; i < end; i++ {
 			c := len(r.cells)
 			if he.Can[i] {

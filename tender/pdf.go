@@ -73,6 +73,8 @@ type doc struct {
 	chapter int
 	// tocTop is where the contents start on page 2.
 	tocTop float64
+	// passes is how many times the document was laid out (see renderPDF).
+	passes int
 	// style and size of the current font, to restore it after a table or
 	// a page break.
 	style string
@@ -93,19 +95,22 @@ type pendingHeading struct {
 	num, title string
 }
 
-// renderPDF lays the document out, again with more pages for the table of
-// contents when the first guess was too small.
+// renderPDF lays the document out with the pages for the table of
+// contents that contentsGuess foresees, and again with as many as it
+// needs when the guess was wrong (a wrong guess costs time, never a
+// wrong document).
 func renderPDF(c *checked) (*doc, error) {
-	reserve := 1
-	for range 4 {
+	reserve := tocPages(tocTopGuess, c.contentsGuess())
+	for pass := 1; pass <= 4; pass++ {
 		d, err := newDoc(c, reserve)
 		if err != nil {
 			return nil, err
 		}
+		d.passes = pass
 		if err := d.body(); err != nil {
 			return nil, err
 		}
-		if need := d.tocPagesFor(len(d.toc)); need > reserve {
+		if need := d.tocPagesFor(len(d.toc)); need != reserve {
 			reserve = need
 			continue
 		}
@@ -121,8 +126,12 @@ func renderPDF(c *checked) (*doc, error) {
 // tocPagesFor returns how many pages n contents lines need: the rest of
 // page 2 below the revision table and the contents' heading, then whole
 // pages.
-func (d *doc) tocPagesFor(n int) int {
-	first := int((bottomLimit - d.tocTop - tocHeadH) / tocLineH)
+func (d *doc) tocPagesFor(n int) int { return tocPages(d.tocTop, n) }
+
+// tocPages returns how many pages n contents lines need when they start
+// at top on page 2.
+func tocPages(top float64, n int) int {
+	first := int((bottomLimit - top - tocHeadH) / tocLineH)
 	more := int(math.Floor((bottomLimit - marginTop) / tocLineH))
 	if n <= first {
 		return 1

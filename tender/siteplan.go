@@ -24,6 +24,11 @@ const (
 	siteMaxH   = 175.0
 )
 
+// nameW is the most width (mm) a unit type's or household's name takes
+// in a cell of the site plan's and the economics' tables: about two
+// lines; a longer name ends in an ellipsis.
+const nameW = 70.0
+
 // Colours of the site plan.
 var (
 	colPlot    = [3]int{236, 243, 230}
@@ -342,6 +347,7 @@ func (d *doc) siteTable(v int, sp *costing.SitePlan) {
 				if u := d.Project.Catalogue.UnitType(id); u != nil {
 					name = u.Name.In(d.lang)
 				}
+				name = d.fit(name, nameW)
 				parts = append(parts, l.T("tender.site.units", entry.Units[id], name))
 			}
 			holds = strings.Join(parts, ", ")

@@ -60,6 +60,10 @@ type table struct {
 
 const cellPadX, cellPadY = 1.4, 1.1
 
+// tableHeadLines is the most lines a column heading takes; a longer one
+// (a unit type's or variant's name heading a column) ends in an ellipsis.
+const tableHeadLines = 4
+
 // widths returns the columns' widths in mm, scaled to the content width.
 func (t *table) widths() []float64 {
 	sum := 0.0
@@ -97,7 +101,7 @@ func (d *doc) table(t *table) {
 	if !t.noHeader {
 		d.setFont("B", size)
 		for i, c := range t.cols {
-			lines := d.wrap(c.head, ws[i]-2*cellPadX)
+			lines := d.wrapN(c.head, ws[i]-2*cellPadX, tableHeadLines)
 			heads = append(heads, lines)
 			if h := float64(len(lines))*lh + 2*cellPadY; h > headH {
 				headH = h
