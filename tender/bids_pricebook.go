@@ -24,7 +24,9 @@ const pricebookDecimals = 4
 // factor (the estimate multiplies it back), to 4 decimals. The book's
 // price level is e's (the tender's: the concept's price level, or the
 // catalogue's). Post 1, a lump sum, has no place in a price book: a comment
-// gives it as a share of posts 2-7 for common_costs_percent. Lines of
+// gives it as a share of posts 2-7 for common_costs_percent. A lift line,
+// priced per lift, becomes a lift share per flat (code 62) of every unit
+// type the lifts serve: the price × lifts / their flats. Lines of
 // quantity 0 left empty are left out.
 func WriteBidPriceBook(w io.Writer, p *concepts.Project, e *costing.Estimate, b *Bid) error {
 	r := decimal.NewFromInt(1)
@@ -39,6 +41,21 @@ func WriteBidPriceBook(w io.Writer, p *concepts.Project, e *costing.Estimate, b 
 	types := map[string]*typeRates{}
 	var typeOrder []string
 	var sites []string
+	typeOf := func(id string) *typeRates {
+		t := types[id]
+		if t == nil {
+			t = &typeRates{}
+			types[id] = t
+			typeOrder = append(typeOrder, id)
+		}
+		return t
+	}
+	// a lift line is priced per lift; the price book prices a lift share
+	// per flat of each type the lifts serve (see scheduleLifts)
+	lifts := map[string]scheduleLift{}
+	for _, lf := range scheduleLifts(e) {
+		lifts[lf.Key] = lf
+	}
 	var post1, rest decimal.Decimal
 	for _, ln := range b.Lines {
 		if ln.Key == KeyPost1 {
@@ -55,12 +72,15 @@ func WriteBidPriceBook(w io.Writer, p *concepts.Project, e *costing.Estimate, b 
 			if len(parts) != 3 {
 				continue
 			}
-			t := types[parts[1]]
-			if t == nil {
-				t = &typeRates{}
-				types[parts[1]] = t
-				typeOrder = append(typeOrder, parts[1])
+			if lf, ok := lifts[ln.Key]; ok && lf.Priced > 0 {
+				share := ln.UnitPrice.Mul(decimal.NewFromInt(int64(lf.Lifts))).DivRound(decimal.NewFromInt(int64(lf.Priced)), 2*pricebookDecimals)
+				for _, id := range lf.Types {
+					t := typeOf(id)
+					t.fixed = append(t.fixed, strconv.Quote(liftCode)+": "+rate(share))
+				}
+				continue
 			}
+			t := typeOf(parts[1])
 			entry := strconv.Quote(parts[2]) + ": " + rate(ln.UnitPrice)
 			if parts[0] == "unit" {
 				t.rates = append(t.rates, entry)

@@ -222,7 +222,7 @@ func (d *doc) chapterQuantities() error {
 		}})
 	}
 	for _, s := range e.SiteItems {
-		if s.Item.Account != sewageAccount || s.Item.Unit != concepts.UnitPiece || !s.Quantity.IsPositive() {
+		if !isSewagePlant(s.Item.Account, s.Item.Unit, s.Quantity) {
 			continue
 		}
 		it.rows = append(it.rows, row{cells: []string{

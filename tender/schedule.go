@@ -97,6 +97,13 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 			}},
 		}},
 	})
+	lifts := scheduleLifts(e)
+	liftType := map[string]bool{}
+	for _, lf := range lifts {
+		for _, id := range lf.Types {
+			liftType[id] = true
+		}
+	}
 	for post := 2; post <= 7; post++ {
 		sp := schedulePost{Post: post, Name: l.T(fmt.Sprintf("post.%d", post)), Amount: e.Posts[post]}
 		site := scheduleGroup{RoundEach: true}
@@ -115,9 +122,12 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 					Amount: r.Amount,
 				}
 				gi := len(sp.Groups) + 1
-				for i, c := range r.Codes {
+				for _, c := range r.Codes {
+					if c.Fixed && c.Code == liftCode && liftType[r.Ref] {
+						continue // priced per lift below
+					}
 					ln := scheduleLine{
-						No:        fmt.Sprintf("%d.%d.%d", post, gi, i+1),
+						No:        fmt.Sprintf("%d.%d.%d", post, gi, len(g.Lines)+1),
 						Code:      c.Code,
 						Qty:       c.Quantity,
 						UnitPrice: c.UnitPrice,
@@ -133,22 +143,45 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 					}
 					g.Lines = append(g.Lines, ln)
 				}
-				sp.Groups = append(sp.Groups, g)
+				if len(g.Lines) > 0 {
+					sp.Groups = append(sp.Groups, g)
+				}
 			case r.Source == costing.SourceSiteItem && post == 7:
 				if len(r.Codes) != 1 {
 					return nil, errorIn(l.Lang(), nil, "tender.err.sitecodes", e.Variant, r.Ref, len(r.Codes))
 				}
 				c := r.Codes[0]
+				text := r.Name.In(l.Lang())
+				if isSewagePlant(c.Code, c.Unit, c.Quantity) {
+					text = l.T("tender.schedule.sewage", text, e.Persons)
+				}
 				site.Lines = append(site.Lines, scheduleLine{
 					Key:       "site:" + r.Ref,
 					No:        fmt.Sprintf("7.%d", len(site.Lines)+1),
 					Code:      c.Code,
-					Text:      r.Name.In(l.Lang()),
+					Text:      text,
 					Qty:       c.Quantity,
 					Unit:      unitName(l, c.Unit),
 					UnitPrice: c.UnitPrice,
 				})
 			}
+		}
+		if post == liftPost && len(lifts) > 0 {
+			g := scheduleGroup{RoundEach: true, Title: l.T("tender.schedule.lifts")}
+			gi := len(sp.Groups) + 1
+			for _, lf := range lifts {
+				g.Amount = g.Amount.Add(lf.Exact.Round(0))
+				g.Lines = append(g.Lines, scheduleLine{
+					Key:       lf.Key,
+					No:        fmt.Sprintf("%d.%d.%d", post, gi, len(g.Lines)+1),
+					Code:      liftCode,
+					Text:      l.T("tender.schedule.lift", lf.Storeys, lf.Flats),
+					Qty:       decimal.NewFromInt(int64(lf.Lifts)),
+					Unit:      unitName(l, concepts.UnitPiece),
+					UnitPrice: lf.Exact.DivRound(decimal.NewFromInt(int64(lf.Lifts)), liftPriceDecimals),
+				})
+			}
+			sp.Groups = append(sp.Groups, g)
 		}
 		if post == 7 && len(site.Lines) > 0 {
 			site.Amount = e.Posts[7]
@@ -166,6 +199,79 @@ func buildSchedule(l *i18n.Locale, e *costing.Estimate) (*schedule, error) {
 		seen[ln.Key] = true
 	}
 	return s, nil
+}
+
+// The lift lines of the price schedule (docs/ESTIMATE.md, "The
+// tenderers' document"): the catalogue prices a lift as a share per flat,
+// the fixed amount of NS 3451 code 62 of each flat's unit type; the
+// schedule asks for a price per lift instead, as the tenderers' document
+// counts them.
+const (
+	liftCode = "62"
+	liftPost = 6
+	// liftPriceDecimals is how many decimals the estimate's likely price
+	// of one lift keeps (it serves the evaluation of bids only).
+	liftPriceDecimals = 4
+)
+
+// scheduleLift is one line of the schedule's lifts: the lifts of the
+// flats of one number of storeys (see liftGroups).
+type scheduleLift struct {
+	// Key is "fixed:<type id>:62" of the group's first unit type (in unit
+	// line order) whose lift share the estimate prices: the key scheme of
+	// docs/FORMATS.md, "Price schedule", kept.
+	Key                   string
+	Storeys, Flats, Lifts int
+	// Types are the ids of the group's unit types with a lift share, in
+	// unit-line order, and Priced the number of their flats.
+	Types  []string
+	Priced int
+	// Exact is what the estimate prices the group's lifts at: the sum of
+	// those types' exact lift shares.
+	Exact decimal.Decimal
+}
+
+// scheduleLifts returns the schedule's lift lines of e: one per group of
+// liftGroups in which some unit type has a fixed amount of code 62, in
+// order of storeys.
+func scheduleLifts(e *costing.Estimate) []scheduleLift {
+	types := map[string]*concepts.UnitType{}
+	for _, ln := range e.Lines {
+		if ln.Type != nil && ln.Count > 0 {
+			types[ln.Type.ID] = ln.Type
+		}
+	}
+	var out []scheduleLift
+	for _, g := range liftGroups(e) {
+		lf := scheduleLift{Storeys: g.storeys, Flats: g.flats, Lifts: g.lifts, Exact: decimal.Zero}
+		for _, r := range e.Rows {
+			u := types[r.Ref]
+			if r.Source != costing.SourceUnit || r.Post != liftPost || u == nil ||
+				u.Kind != concepts.KindDwelling || !u.Lift || u.Storeys != g.storeys {
+				continue
+			}
+			for _, c := range r.Codes {
+				if c.Fixed && c.Code == liftCode {
+					if lf.Key == "" {
+						lf.Key = "fixed:" + r.Ref + ":" + liftCode
+					}
+					lf.Types = append(lf.Types, r.Ref)
+					lf.Priced += r.Count
+					lf.Exact = lf.Exact.Add(c.Exact)
+				}
+			}
+		}
+		if lf.Key != "" && lf.Lifts > 0 {
+			out = append(out, lf)
+		}
+	}
+	return out
+}
+
+// isSewagePlant reports whether a site item of account code, unit and
+// quantity is a small shared sewage plant (see sewageAccount).
+func isSewagePlant(code string, unit concepts.Unit, qty decimal.Decimal) bool {
+	return code == sewageAccount && unit == concepts.UnitPiece && qty.IsPositive()
 }
 
 // KeyPost1 is the key of the schedule's lump sum for post 1 (rigg og drift).
