@@ -55,8 +55,8 @@ func (s *economicsScreen) buildHouseholds() {
 		},
 	}
 	s.hhCols = &fitColumns{table: s.households,
-		base: []float32{130, 110, 110, 64, 40},
-		min:  []float32{100, 100, 100, 64, 40},
+		base: []float32{130, 105, 105, 76, 40},
+		min:  []float32{100, 95, 95, 76, 40},
 		flex: []bool{true, true, true, false, false},
 	}
 	s.hhError = newErrorLabel()

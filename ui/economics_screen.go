@@ -66,6 +66,10 @@ type economicsScreen struct {
 	content fyne.CanvasObject
 }
 
+// householdRowsShown is how many rows, the header included, the household
+// table shows before it scrolls: a sample's five households and the header.
+const householdRowsShown = 6.3
+
 // newEconomicsScreen builds the economics tab for the editor's concept.
 func newEconomicsScreen(ed *editor, win fyne.Window) *economicsScreen {
 	s := &economicsScreen{ed: ed, l: ed.l, in: inputs{ed.l}, win: win}
@@ -112,7 +116,7 @@ func (s *economicsScreen) buildUI() {
 	hhPanel := container.NewBorder(
 		&widget.Label{Text: l.T("panel.economics.households_help"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
 		container.NewVBox(s.hhError, container.NewHBox(s.addHH)), nil, nil,
-		container.NewStack(minHeight(6*theme.Size(theme.SizeNameText)*2.6), s.hhBox()))
+		container.NewStack(minHeight(householdRowsShown*(widget.NewEntry().MinSize().Height+theme.Padding())), s.hhBox()))
 	side := container.NewScroll(container.NewVBox(
 		widget.NewCard(l.T("panel.economics.households"), "", hhPanel),
 		widget.NewCard(l.T("panel.economics.assumptions"), l.T("panel.economics.assumptions_help"), general),
@@ -129,7 +133,7 @@ func (s *economicsScreen) buildUI() {
 
 	header := container.NewBorder(nil, nil, nil,
 		container.NewHBox(widget.NewLabel(l.T("panel.economics.variant")), widthOf(260, s.variant),
-			widget.NewLabel(l.T("panel.economics.tenure_variant")), widthOf(260, s.variantTenure)),
+			widget.NewLabel(l.T("panel.economics.tenure_variant")), widthOf(300, s.variantTenure)),
 		s.title)
 	s.content = container.NewBorder(header, nil, nil, nil, container.NewStack(s.body, container.NewPadded(s.none)))
 	s.refresh(true)

@@ -333,7 +333,7 @@ func (s *economicsScreen) refreshTables() {
 			for range n - 2 {
 				f.base, f.min, f.flex = append(f.base, 160), append(f.min, 130), append(f.flex, true)
 			}
-			f.base, f.min, f.flex = append(f.base, 120), append(f.min, 110), append(f.flex, false)
+			f.base, f.min, f.flex = append(f.base, 150), append(f.min, 150), append(f.flex, false)
 			f.last = 0
 		}
 		s.typesBox.Refresh()
