@@ -31,6 +31,17 @@
 // creation and modification dates are the concept's revision date and the
 // catalogues are sorted, so the same input gives byte-identical files.
 //
+// The decision makers' report (WriteReport) also has, when the concept
+// has an economics section, the chapter "Hvem har råd?" (buyer economics:
+// prices, subsidy gap, what a buyer needs, which household can buy which
+// dwelling type and what it lacks, monthly costs beside what each
+// household can carry), never part of the tenderers' document. Both
+// documents have a chapter "Situasjonsplan" for the described variants
+// with a layout: the plot to a standard scale (1:200, 1:500, 1:1000, ...)
+// as vector drawing, with north arrow, scale bar, the boundary's
+// dimensions, the buildings with their labels and every breach of the
+// distance rules in red (costing.SitePlanOf).
+//
 // The plan diagrams of chapter 4 are illustrations, not drawings: each unit
 // type is drawn as a rectangle of its BTA per level with a length to depth
 // ratio of 1.6 (see costing.PlanOf), to scale and dimensioned in metres.
@@ -40,7 +51,8 @@
 // Vedlegg A and the XLSX price schedule hold the contractor's work only,
 // NS 3453 posts 1 to 7: post 1 (rigg og drift) as one lump sum, then for
 // each unit type and post one line per NS 3451 code with its quantity and
-// unit, then one line per site item of post 7. Fees, land and the other
+// unit (lifts per lift, see docs/ESTIMATE.md "The tenderers' document"),
+// then one line per site item of post 7. Fees, land and the other
 // items of posts 8 and 9 are the client's and stay out, and so does every
 // figure of the municipality's estimate. WriteSchedule writes the XLSX of
 // one variant (refused, like the PDF, when Tenderable refuses it): every
