@@ -18,7 +18,9 @@ func (s *compareScreen) comparedRows() []compareRow {
 	rows = append(rows, compareRows...)
 	rows = append(rows,
 		compareRow{key: "ui.compare.section_economics", section: true},
-		compareRow{key: "ui.compare.subsidy_gap", better: betterLower, value: func(e *costing.Estimate) *decimal.Decimal {
+		// An absolute amount, as the cost totals: no best mark (fewer
+		// dwellings need less).
+		compareRow{key: "ui.compare.subsidy_gap", value: func(e *costing.Estimate) *decimal.Decimal {
 			if x := e.Economics; x != nil && x.HasMarketValue {
 				return ref(x.SubsidyGap.Decimal())
 			}
