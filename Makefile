@@ -23,7 +23,7 @@ else
 export LANG := en_US.UTF-8
 endif
 
-.PHONY: run test build deps deps-system deps-go lint vet race fuzz window-test screenshot package bench bench-window clean
+.PHONY: run test build deps deps-system deps-go lint vet race fuzz window-test screenshot package bench bench-window clean windows windows-test
 
 run: deps build
 	./$(BIN)
@@ -89,6 +89,22 @@ bench-window: deps-system build
 
 package: build
 	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux --exe ./$(BIN) --name Bokonsept --icon assets/icon.png --release
+
+# Windows: `make windows` cross-builds dist/windows/Bokonsept.exe (icon,
+# version, manifest), the per-machine MSI, the per-user installer and a zip
+# (scripts/windows_build.sh); `make windows-test` compares it with the Linux
+# build under Wine and installs and uninstalls both installers
+# (scripts/windows_smoke.sh).
+WIN_APT_PKGS  := gcc-mingw-w64-x86-64 msitools wixl nsis zip imagemagick
+WINE_APT_PKGS := wine wine64 xvfb xauth xdotool imagemagick
+
+windows: deps-go
+	@$(MAKE) --no-print-directory deps-system APT_PKGS='$(WIN_APT_PKGS)'
+	bash scripts/windows_build.sh
+
+windows-test: deps windows build
+	@$(MAKE) --no-print-directory deps-system APT_PKGS='$(WINE_APT_PKGS)'
+	bash scripts/windows_smoke.sh ./$(BIN)
 
 clean:
 	rm -f $(BIN) *.tar.xz
