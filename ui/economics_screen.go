@@ -203,7 +203,9 @@ func (s *economicsScreen) refreshHeader(c *concepts.Concept) {
 	if c.Economics == nil {
 		setText(s.title, s.l.T("panel.economics.heading"))
 		s.variantTenure.Disable()
-		s.variantTenure.ClearSelected()
+		if s.variantTenure.SelectedIndex() >= 0 {
+			s.variantTenure.ClearSelected()
+		}
 		return
 	}
 	s.variantTenure.Enable()
