@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/concepts"
@@ -322,5 +323,37 @@ func TestEconomicsVariantSelect(t *testing.T) {
 	}
 	if got, wantN := u.economics.typeRows(), len(want.Economics.Types); got != wantN {
 		t.Errorf("%d types shown, want %d", got, wantN)
+	}
+}
+
+// TestEconomicsEnglish opens Solenga with the window in English: the tab,
+// the rows, the amounts and the households' names read in English.
+func TestEconomicsEnglish(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, "en")
+	w := test.NewTempWindow(t, nil)
+	u := newMainUI(a, w, "test", func(f func()) { f() })
+	u.ed.simulateEnabled = false
+	u.recoveryDir = t.TempDir()
+	w.SetContent(u.content)
+	w.Resize(fyne.NewSize(1600, 1000))
+	u.openInitial("")
+	showEconomics(t, u)
+	if got := u.tabs.Selected().Text; got != "Economics" {
+		t.Errorf("tab %q, want Economics", got)
+	}
+	if got := typeCell(u, ecoRowSale, 0); got != "Sale price" {
+		t.Errorf("row %q, want Sale price", got)
+	}
+	sale := u.economics.x.Types[0].SalePrice
+	if got, want := typeCell(u, ecoRowSale, 1), "NOK "+u.l.Int(int64(sale)); got != want {
+		t.Errorf("sale price %q, want %q", got, want)
+	}
+	h := householdIndex(t, u, "forstegang")
+	if got := matrixShows(t, u, h, 0).head.Text; got != "First-time buyer" {
+		t.Errorf("household %q, want First-time buyer", got)
+	}
+	if got := householdEntry(t, u, h, hhColName).Text; got != "First-time buyer" {
+		t.Errorf("household entry %q, want First-time buyer", got)
 	}
 }
