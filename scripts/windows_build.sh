@@ -52,8 +52,12 @@ CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$WIN_CC" \
 rm -f "$syso"
 
 step "MSI (per machine): $OUT/Bokonsept-$version-x64.msi"
+# One ProductCode per version, the same in every build of it (a GUID made
+# from the version's MD5).
+h=$(printf 'Bokonsept %s x64' "$numeric" | md5sum | tr a-f A-F)
+productcode="${h:0:8}-${h:8:4}-${h:12:4}-${h:16:4}-${h:20:12}"
 # wixl takes the files' paths relative to the current folder only.
-wixl -a x64 -D Version="$numeric" -D ExeFile="$OUT/Bokonsept.exe" \
+wixl -a x64 -D Version="$numeric" -D ProductCode="$productcode" -D ExeFile="$OUT/Bokonsept.exe" \
 	-D IconFile="$work/Bokonsept.ico" \
 	-o "$OUT/Bokonsept-$version-x64.msi" packaging/windows/Bokonsept.wxs
 
