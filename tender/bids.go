@@ -507,10 +507,11 @@ func (r *bidReader) unitPrice(sheet string, n int, key, raw string, qty decimal.
 		r.fail(sheet, ref, ErrBidPriceEmpty, "bids.err.empty", key)
 		return decimal.Zero, false
 	}
-	// a number typed as text ("2900") is read as the number it shows;
-	// anything else that is not a plain decimal number is refused
+	// A unit price must be a number cell: text is refused, even text that
+	// looks like a number ("2900" typed with a leading apostrophe), as the
+	// tenderer's spreadsheet did not treat it as a number either.
 	d, err := decimal.NewFromString(raw)
-	if err != nil {
+	if err != nil || r.isText(sheet, ref) {
 		r.fail(sheet, ref, ErrBidPriceText, "bids.err.text", key, clip(raw, 60))
 		return decimal.Zero, false
 	}
@@ -519,6 +520,12 @@ func (r *bidReader) unitPrice(sheet string, n int, key, raw string, qty decimal.
 		return decimal.Zero, false
 	}
 	return d, true
+}
+
+// isText reports whether the cell holds text (a shared or inline string).
+func (r *bidReader) isText(sheet, ref string) bool {
+	t, err := r.f.GetCellType(sheet, ref)
+	return err == nil && (t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString)
 }
 
 // checkSum compares the tenderer's sum cell of row n with the recomputed

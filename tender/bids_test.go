@@ -319,6 +319,7 @@ func TestBidBadInput(t *testing.T) {
 		{"Quantity", edit(func(x *filler) { x.set(xcQty, "site:vei", 101) }), ErrBidQuantity, "E:site:vei"},
 		{"Unit", edit(func(x *filler) { x.set(xcUnit, "site:vei", "km") }), ErrBidUnit, "F:site:vei"},
 		{"PriceText", edit(func(x *filler) { x.set(xcUnitPrice, "site:vei", "2 900 kr") }), ErrBidPriceText, "G:site:vei"},
+		{"PriceNumberAsText", edit(func(x *filler) { x.set(xcUnitPrice, "site:vei", "2900") }), ErrBidPriceText, "G:site:vei"},
 		{"PriceNegative", edit(func(x *filler) { x.set(xcUnitPrice, "site:vei", -1) }), ErrBidPriceNegative, "G:site:vei"},
 		{"PriceFormula", edit(func(x *filler) {
 			if err := x.f.SetCellFormula(x.sheet, cell(xcUnitPrice, x.rows["site:vei"]), `HYPERLINK("http://x","1")`); err != nil {
