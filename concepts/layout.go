@@ -80,12 +80,9 @@ func (e *LayoutEntry) Size(cat *Catalogue) (w, d decimal.Decimal, ok bool) {
 		return *e.Width, *e.Depth, true
 	}
 	var fp *Footprint
-	if cat != nil {
-		for _, id := range e.UnitOrder() {
-			if ut := cat.UnitType(id); ut != nil {
-				fp = ut.Footprint
-			}
-			break
+	if ids := e.UnitOrder(); cat != nil && len(ids) > 0 {
+		if ut := cat.UnitType(ids[0]); ut != nil {
+			fp = ut.Footprint
 		}
 	}
 	if fp == nil {

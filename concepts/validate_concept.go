@@ -110,10 +110,10 @@ func (c *Concept) checkAssumptions(k *checker) {
 		switch {
 		case f.Name == "":
 			k.at(join(fp, "name"), fc, "concepts.factor.name_empty")
-		default:
-			k.str(fp, fc, "name", f.Name, MaxNameLength, false)
 		case seen[f.Name]:
 			k.at(join(fp, "name"), fc, "concepts.factor.name_twice", quoted(f.Name))
+		default:
+			k.str(fp, fc, "name", f.Name, MaxNameLength, false)
 		}
 		seen[f.Name] = true
 		if len(f.AppliesTo) == 0 {
@@ -141,10 +141,10 @@ func (c *Concept) checkRisks(k *checker) {
 		switch {
 		case r.Name == "":
 			k.at(join(p, "name"), rc, "concepts.risk.name_empty")
-		default:
-			k.str(p, rc, "name", r.Name, MaxNameLength, false)
 		case seen[r.Name]:
 			k.at(join(p, "name"), rc, "concepts.risk.name_twice", quoted(r.Name))
+		default:
+			k.str(p, rc, "name", r.Name, MaxNameLength, false)
 		}
 		seen[r.Name] = true
 		k.between(p, rc, "probability_percent", r.ProbabilityPercent, decimalPtr(0), &hundred, percentage)
@@ -218,10 +218,10 @@ func (c *Concept) checkVariants(k *checker, cat *Catalogue) {
 		switch {
 		case v.Name == "":
 			k.at(join(p, "name"), vc, "concepts.variant.name_empty")
-		default:
-			k.str(p, vc, "name", v.Name, MaxNameLength, false)
 		case names[v.Name]:
 			k.at(join(p, "name"), vc, "concepts.variant.name_twice", quoted(v.Name))
+		default:
+			k.str(p, vc, "name", v.Name, MaxNameLength, false)
 		}
 		names[v.Name] = true
 		if len(v.Units) == 0 {

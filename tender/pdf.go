@@ -389,18 +389,6 @@ func (d *doc) bullets(items []string) {
 	d.space(1)
 }
 
-// bulletsHeight is the height bullets(items) takes in the body font.
-func (d *doc) bulletsHeight(items []string) float64 {
-	st, sz := d.style, d.size
-	d.setFont("", bodySize)
-	h := 1.0
-	for _, it := range items {
-		h += float64(len(d.wrap(it, contentW-6)))*lineH(bodySize) + 0.8
-	}
-	d.setFont(st, sz)
-	return h
-}
-
 // note writes a small muted paragraph.
 func (d *doc) note(s string) {
 	st, sz := d.style, d.size
