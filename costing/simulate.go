@@ -2,9 +2,6 @@ package costing
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -22,86 +19,6 @@ import (
 // a PCG seeded from (seed, i), so that the result does not depend on how
 // many goroutines share the work. Changing it changes every P50 and P85.
 const ChunkSize = 1024
-
-// Distribution is the result of a simulation: every iteration's
-// basiskostnad, sorted ascending.
-type Distribution struct {
-	// Iterations is the number of iterations simulated.
-	Iterations int
-	// Seed is the seed the iterations were drawn with.
-	Seed uint64
-	// Sorted holds each iteration's basiskostnad in NOK (not rounded),
-	// ascending.
-	Sorted []float64
-}
-
-// CurvePoint is one point of the S-curve (cumulative distribution): the
-// probability that basiskostnad is at most Value.
-type CurvePoint struct {
-	Value       float64
-	Probability float64
-}
-
-// Percentile returns the p-th quantile (0 < p <= 1) by nearest rank: the
-// sorted value at index ceil(p × n) − 1. It returns NaN for an empty
-// distribution.
-func (d *Distribution) Percentile(p float64) float64 {
-	if d == nil || len(d.Sorted) == 0 {
-		return math.NaN()
-	}
-	return d.Sorted[rankIndex(p, len(d.Sorted))]
-}
-
-// rankIndex returns ceil(p × n) − 1 clamped to [0, n−1]. p is taken to nine
-// decimals and the product computed in integers, so that 0.85 × 20000 is
-// 17000 and not the float's 17000.000000000004.
-func rankIndex(p float64, n int) int {
-	const scale = 1_000_000_000
-	pp := int64(math.Round(p * scale))
-	var k int64
-	if n <= math.MaxInt64/scale {
-		prod := pp * int64(n)
-		k = prod / scale
-		if prod%scale != 0 {
-			k++
-		}
-	} else {
-		k = int64(math.Ceil(p * float64(n)))
-	}
-	return int(min(max(k-1, 0), int64(n-1)))
-}
-
-// Mean returns the mean of the simulated values (NaN when empty).
-func (d *Distribution) Mean() float64 {
-	if d == nil || len(d.Sorted) == 0 {
-		return math.NaN()
-	}
-	s := 0.0
-	for _, v := range d.Sorted {
-		s += v
-	}
-	return s / float64(len(d.Sorted))
-}
-
-// Curve returns n points of the S-curve for plotting, from the smallest
-// value (probability 1/len) to the largest (probability 1), evenly spaced
-// by rank. It returns nil for an empty distribution or n < 2.
-func (d *Distribution) Curve(n int) []CurvePoint {
-	if d == nil || len(d.Sorted) == 0 || n < 2 {
-		return nil
-	}
-	size := len(d.Sorted)
-	n = min(n, size)
-	if n < 2 {
-		return []CurvePoint{{d.Sorted[0], 1}}
-	}
-	pts := make([]CurvePoint, n)
-	for i := range pts {
-		idx := int(math.Round(float64(i) * float64(size-1) / float64(n-1)))
-		pts[i] = CurvePoint{Value: d.Sorted[idx], Probability: float64(idx+1) / float64(size)}
-	}
-	return pts
-}
 
 // triangle is a precompiled triangular(a, c, b) variable with weight w: its
 // contribution to basiskostnad per unit drawn.
@@ -488,57 +405,4 @@ func (e *Estimate) WithSimulation(d *Distribution) *Estimate {
 	}
 	c.finish()
 	return &c
-}
-
-// SimulationKey identifies the model's simulation by what it computes: the
-// compiled variables, factors and risks with their weights, the constant,
-// the iterations and the seed. Two models with the same key give the same
-// distribution, whatever files or edits they came from, so a cache keyed
-// on it never serves a stale result (a price book edited on disk changes
-// the key; re-opening an unchanged one does not).
-func (m *Model) SimulationKey() string {
-	h := sha256.New()
-	var b [8]byte
-	put := func(x float64) {
-		binary.LittleEndian.PutUint64(b[:], math.Float64bits(x))
-		h.Write(b[:])
-	}
-	putTri := func(t *triangle) {
-		put(t.a)
-		put(t.b)
-		put(t.fc)
-		put(t.k1)
-		put(t.k2)
-		put(t.w)
-	}
-	sm := &m.sim
-	put(float64(m.assume.Simulation.Iterations))
-	binary.LittleEndian.PutUint64(b[:], m.assume.Simulation.Seed)
-	h.Write(b[:])
-	put(sm.constant)
-	put(float64(len(sm.vars)))
-	for i := range sm.vars {
-		putTri(&sm.vars[i])
-	}
-	put(float64(len(sm.groups)))
-	for _, g := range sm.groups {
-		put(float64(g.end))
-		put(float64(g.fStart))
-		put(float64(g.fEnd))
-	}
-	put(float64(len(sm.factorIdx)))
-	for _, f := range sm.factorIdx {
-		put(float64(f))
-	}
-	put(float64(len(sm.factors)))
-	for i := range sm.factors {
-		putTri(&sm.factors[i])
-	}
-	put(float64(len(sm.risks)))
-	for i := range sm.risks {
-		put(sm.risks[i].p)
-		put(sm.risks[i].inv)
-		putTri(&sm.risks[i].cost)
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
