@@ -1,8 +1,6 @@
 package costing
 
-import (
-	"math"
-)
+import "math"
 
 // fits reports whether r lies inside the plot at least margin from its
 // boundary and at least spacing from every rectangle placed.
