@@ -1,7 +1,5 @@
 package tender
 
-import ()
-
 // cover writes page 1.
 func (d *doc) cover() {
 	pdf := d.pdf
