@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"time"
 
 	// Before anything of Fyne starts: keeps its complaint about a C locale
 	// off standard error.
@@ -52,7 +53,17 @@ func gui(file string) int {
 		fmt.Fprintln(os.Stderr, i18n.New(envLang()).T("cli.err.no_display"))
 		return exitInvalid
 	}
-	if err := probeOpenGL(); err != nil {
+	// A probe can fail for a moment on a busy X server (a software GL
+	// context under Xvfb now and then); only one that fails three times
+	// in a row says OpenGL is missing.
+	var err error
+	for try := range 3 {
+		if err = probeOpenGL(); err == nil {
+			break
+		}
+		time.Sleep(time.Duration(try+1) * 200 * time.Millisecond)
+	}
+	if err != nil {
 		showNoOpenGL(noOpenGLText(envLang(), err.Error()))
 		return exitInvalid
 	}

@@ -29,7 +29,9 @@ func probeOpenGL() (err error) {
 	glfw.WindowHint(glfw.Visible, glfw.False)
 	glfw.WindowHint(glfw.ContextVersionMajor, 2)
 	glfw.WindowHint(glfw.ContextVersionMinor, 1)
-	w, err := glfw.CreateWindow(16, 16, "Bokonsept", nil, nil)
+	// Not titled "Bokonsept": scripts that wait for the window find it by
+	// that name (xdotool search --name), and must not find this one.
+	w, err := glfw.CreateWindow(16, 16, "opengl-probe", nil, nil)
 	if err != nil {
 		return err
 	}

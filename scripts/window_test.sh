@@ -78,7 +78,7 @@ WID=
 for _ in $(seq 1 200); do
 	WID=$(xdotool search --name 'Bokonsept' 2>/dev/null | head -1)
 	[ -n "$WID" ] && break
-	kill -0 "$APP_PID" 2>/dev/null || fail "the program exited before its window appeared: $(tail -5 "$TMP/app.log")"
+	kill -0 "$APP_PID" 2>/dev/null || fail "the program exited before its window appeared: $(tail -20 "$TMP/app.log")"
 	sleep 0.05
 done
 [ -n "$WID" ] || fail "no window titled Bokonsept within 10 s"
