@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"context"
+	"sync/atomic"
+
+	"github.com/hallingdal/bokonsept/costing"
+)
+
+// simJob is one variant model to simulate.
+type simJob struct {
+	model *costing.Model
+	fp    string
+}
+
+// restartSimulation cancels the running simulation and starts one for
+// every variant that lacks one, the selected variant first.
+func (e *editor) restartSimulation() {
+	if e.simCancel != nil {
+		e.simCancel()
+		e.simCancel = nil
+	}
+	e.simGen++
+	e.simRunning, e.simFraction, e.simErr = false, 0, nil
+	if !e.simulateEnabled || e.project.Concept.Assumptions.Simulation.Iterations <= 0 {
+		return
+	}
+	order := []int{e.selected}
+	for i := range e.estimates {
+		if i != e.selected {
+			order = append(order, i)
+		}
+	}
+	var jobs []simJob
+	seen := map[string]bool{}
+	for _, i := range order {
+		fp := e.fingerprints[i]
+		if e.models[i] == nil || fp == "" || seen[fp] {
+			continue
+		}
+		if _, ok := e.dists[fp]; ok {
+			continue
+		}
+		seen[fp] = true
+		jobs = append(jobs, simJob{model: e.models[i], fp: fp})
+	}
+	if len(jobs) == 0 {
+		return
+	}
+	models := make([]*costing.Model, len(jobs))
+	for i, j := range jobs {
+		models[i] = j.model
+	}
+	if err := costing.CheckWork(models); err != nil {
+		e.simErr = err
+		e.notify(changeSimulation)
+		return
+	}
+	e.simRunning = true
+	gen := e.simGen
+	if !e.typing || e.simDelay <= 0 {
+		e.startSimulation(gen, jobs)
+		return
+	}
+	// A keystroke: wait for the next one before simulating. The timer
+	// fires on its own goroutine and starts the simulation through post,
+	// unless a newer edit has restarted it meanwhile.
+	e.simCancel = e.afterFunc(e.simDelay, func() {
+		e.post(func() {
+			if e.simGen == gen {
+				e.startSimulation(gen, jobs)
+			}
+		})
+	})
+}
+
+// startSimulation starts the simulation of jobs on its own goroutine.
+func (e *editor) startSimulation(gen uint64, jobs []simJob) {
+	ctx, cancel := context.WithCancel(context.Background())
+	e.simCancel = cancel
+	go e.simulate(ctx, gen, jobs)
+}
+
+// simulate runs on its own goroutine: it simulates the jobs in turn and
+// posts progress and results to the UI goroutine, where they are dropped if
+// a newer edit has restarted the simulation.
+func (e *editor) simulate(ctx context.Context, gen uint64, jobs []simJob) {
+	for k, job := range jobs {
+		var posted atomic.Int64
+		posted.Store(-1)
+		progress := func(done, total int) {
+			if total <= 0 {
+				return
+			}
+			permille := int64((k*1000 + done*1000/total) / len(jobs))
+			last := posted.Load()
+			if permille < last+10 || !posted.CompareAndSwap(last, permille) {
+				return
+			}
+			e.post(func() {
+				if e.simGen == gen {
+					e.simFraction = float64(permille) / 1000
+					e.notify(changeSimulation)
+				}
+			})
+		}
+		d, err := job.model.Simulate(ctx, progress)
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
+			e.post(func() {
+				if e.simGen == gen {
+					e.simRunning, e.simErr = false, err
+					e.notify(changeSimulation)
+				}
+			})
+			return
+		}
+		e.post(func() {
+			if e.simGen == gen && d != nil {
+				e.addSimulation(job.fp, d)
+			}
+		})
+	}
+	e.post(func() {
+		if e.simGen == gen {
+			e.simRunning, e.simFraction, e.simCancel = false, 1, nil
+			e.notify(changeSimulation)
+		}
+	})
+}
+
+// addSimulation lays a finished simulation over every variant it belongs to.
+func (e *editor) addSimulation(fp string, d *costing.Distribution) {
+	shown := make(map[string]bool, len(e.fingerprints))
+	for _, f := range e.fingerprints {
+		shown[f] = true
+	}
+	cached := 0
+	for f, dd := range e.dists {
+		if !shown[f] {
+			cached += len(dd.Sorted)
+		}
+	}
+	if cached >= maxCachedSamples {
+		for f := range e.dists {
+			if !shown[f] {
+				delete(e.dists, f)
+			}
+		}
+	}
+	e.dists[fp] = d
+	for i, f := range e.fingerprints {
+		if f == fp && e.estimates[i] != nil && e.estimates[i].P50 == nil {
+			e.estimates[i] = e.estimates[i].WithSimulation(d)
+		}
+	}
+	e.notify(changeEstimate | changeSimulation)
+}
+
+// stop cancels the background simulation (the window closes).
+func (e *editor) stop() {
+	if e.simCancel != nil {
+		e.simCancel()
+		e.simCancel = nil
+	}
+	e.simGen++
+}
