@@ -77,6 +77,21 @@ func (k *checker) text(path string, w where, name, s string) {
 	k.str(path, w, name, s, most, false)
 }
 
+// uniqueName checks the name of a list entry at path: not empty (empty),
+// not one seen before in the list (twice), and as text may be; it adds the
+// name to seen.
+func (k *checker) uniqueName(path string, w where, name string, seen map[string]bool, empty, twice string) {
+	switch {
+	case name == "":
+		k.at(join(path, "name"), w, empty)
+	case seen[name]:
+		k.at(join(path, "name"), w, twice, quoted(name))
+	default:
+		k.str(path, w, "name", name, MaxNameLength, false)
+	}
+	seen[name] = true
+}
+
 // count reports a list at path/name with more than most entries.
 func (k *checker) count(path string, w where, name string, n, most int) {
 	if n > most {

@@ -107,15 +107,7 @@ func (c *Concept) checkAssumptions(k *checker) {
 	seen := map[string]bool{}
 	for i, f := range a.UncertaintyFactors {
 		fp, fc := join(p, "uncertainty_factors", i), ac.with(itemLabel("uncertainty_factors", f.Name, i))
-		switch {
-		case f.Name == "":
-			k.at(join(fp, "name"), fc, "concepts.factor.name_empty")
-		case seen[f.Name]:
-			k.at(join(fp, "name"), fc, "concepts.factor.name_twice", quoted(f.Name))
-		default:
-			k.str(fp, fc, "name", f.Name, MaxNameLength, false)
-		}
-		seen[f.Name] = true
+		k.uniqueName(fp, fc, f.Name, seen, "concepts.factor.name_empty", "concepts.factor.name_twice")
 		if len(f.AppliesTo) == 0 {
 			k.at(join(fp, "applies_to"), fc, "concepts.factor.applies_to_empty")
 		}
@@ -138,15 +130,7 @@ func (c *Concept) checkRisks(k *checker) {
 	seen := map[string]bool{}
 	for i, r := range c.Risks {
 		p, rc := join("risks", i), where{itemLabel("risks", r.Name, i)}
-		switch {
-		case r.Name == "":
-			k.at(join(p, "name"), rc, "concepts.risk.name_empty")
-		case seen[r.Name]:
-			k.at(join(p, "name"), rc, "concepts.risk.name_twice", quoted(r.Name))
-		default:
-			k.str(p, rc, "name", r.Name, MaxNameLength, false)
-		}
-		seen[r.Name] = true
+		k.uniqueName(p, rc, r.Name, seen, "concepts.risk.name_empty", "concepts.risk.name_twice")
 		k.between(p, rc, "probability_percent", r.ProbabilityPercent, decimalPtr(0), &hundred, percentage)
 		k.rng(join(p, "cost"), rc.field("cost"), r.Cost, false)
 		k.limitRange(join(p, "cost"), rc.field("cost"), r.Cost, LimitRiskCost)
@@ -215,15 +199,7 @@ func (c *Concept) checkVariants(k *checker, cat *Catalogue) {
 	names := map[string]bool{}
 	for i, v := range c.Variants {
 		p, vc := join("variants", i), where{itemLabel("variants", v.Name, i)}
-		switch {
-		case v.Name == "":
-			k.at(join(p, "name"), vc, "concepts.variant.name_empty")
-		case names[v.Name]:
-			k.at(join(p, "name"), vc, "concepts.variant.name_twice", quoted(v.Name))
-		default:
-			k.str(p, vc, "name", v.Name, MaxNameLength, false)
-		}
-		names[v.Name] = true
+		k.uniqueName(p, vc, v.Name, names, "concepts.variant.name_empty", "concepts.variant.name_twice")
 		if len(v.Units) == 0 {
 			k.at(join(p, "units"), vc, "concepts.variant.no_units")
 		}
