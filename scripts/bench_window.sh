@@ -14,7 +14,10 @@
 # repaint (Tab). It prints the median and range of the trials (12 by
 # default), the resident memory of the app after the edits (from /proc),
 # the machine and its load average before and after, which moves the
-# figures: the machine may be shared. BENCH_VERBOSE=1 prints every trial.
+# figures: the machine may be shared. BENCH_VERBOSE=1 prints every trial;
+# BENCH_PROFILE=DIR writes the app's Go CPU profile of each concept's run
+# into DIR (solenga.pprof, big.pprof, variants50.pprof) for `go tool pprof`;
+# BENCH_ONLY=solenga|big|variants50 runs one concept.
 set -euo pipefail
 
 BIN=$(realpath "${1:-./bokonsept}")
@@ -65,9 +68,12 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # bench runs the app with one concept and measures it.
 # An empty file name opens the built-in Solenga sample.
 bench() {
-	local label=$1 file=$2
+	local name=$1 label=$2 file=$3
+	[ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = "$name" ] || return 0
 	rm -rf "$TMP/config" "$TMP/data"
-	XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" LANG=en_US.UTF-8 "$BIN" ${file:+"$file"} >"$TMP/app.log" 2>&1 &
+	local profile=
+	[ -z "${BENCH_PROFILE:-}" ] || { mkdir -p "$BENCH_PROFILE"; profile=$(realpath "$BENCH_PROFILE")/$name.pprof; }
+	XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" LANG=en_US.UTF-8 BOKONSEPT_CPUPROFILE="$profile" "$BIN" ${file:+"$file"} >"$TMP/app.log" 2>&1 &
 	APP_PID=$!
 	local wid=
 	for _ in $(seq 1 200); do
@@ -97,9 +103,9 @@ bench() {
 	stop "$APP_PID"; APP_PID=
 }
 
-bench "Solenga sample" ""
-bench "5 000 dwellings, 100 lines, 200 site items" "$TMP/concepts/big.yaml"
-bench "50 variants" "$TMP/concepts/variants50.yaml"
+bench solenga "Solenga sample" ""
+bench big "5 000 dwellings, 100 lines, 200 site items" "$TMP/concepts/big.yaml"
+bench variants50 "50 variants" "$TMP/concepts/variants50.yaml"
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
