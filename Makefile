@@ -2,7 +2,10 @@
 # Both install what is missing first (system packages for Fyne, Go modules).
 
 GO        ?= go
-TAGS      := -tags migrated_fynedo
+# no_emoji leaves Fyne's colour emoji font (4 MB) out: the window shows no
+# emoji, and Fyne parses that font once per text style, about 14 MB of the
+# window's heap (docs/PERFORMANCE.md, "Memory").
+TAGS      := -tags migrated_fynedo,no_emoji
 BIN       := bokonsept
 VERSION   := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null)
 LDFLAGS   := -X main.version=$(VERSION)

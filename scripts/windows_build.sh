@@ -46,7 +46,7 @@ trap 'rm -f "$syso"' EXIT
 
 step "program: $OUT/Bokonsept.exe"
 CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$WIN_CC" \
-	"$GO" build -tags migrated_fynedo \
+	"$GO" build -tags migrated_fynedo,no_emoji \
 	-ldflags "-H=windowsgui -s -w -X main.version=$version" \
 	-o "$OUT/Bokonsept.exe" ./app
 rm -f "$syso"
