@@ -3,8 +3,18 @@ package ui
 import (
 	"context"
 	"sync/atomic"
+	"time"
 
 	"github.com/hallingdal/bokonsept/costing"
+)
+
+// A simulation reports its progress to the window only once it has run
+// for progressDelay, and then at most every progressInterval: most end
+// within a few tens of milliseconds, and every report costs the window a
+// frame (with a software renderer, about as long as the simulation).
+const (
+	progressDelay    = 150 * time.Millisecond
+	progressInterval = 100 * time.Millisecond
 )
 
 // simJob is one variant model to simulate.
@@ -85,21 +95,23 @@ func (e *editor) startSimulation(gen uint64, jobs []simJob) {
 // posts progress and results to the UI goroutine, where they are dropped if
 // a newer edit has restarted the simulation.
 func (e *editor) simulate(ctx context.Context, gen uint64, jobs []simJob) {
+	// next is when progress may be posted next, in nanoseconds since start.
+	start := time.Now()
+	var next atomic.Int64
+	next.Store(int64(progressDelay))
 	for k, job := range jobs {
-		var posted atomic.Int64
-		posted.Store(-1)
 		progress := func(done, total int) {
 			if total <= 0 {
 				return
 			}
-			permille := int64((k*1000 + done*1000/total) / len(jobs))
-			last := posted.Load()
-			if permille < last+10 || !posted.CompareAndSwap(last, permille) {
+			now, due := int64(time.Since(start)), next.Load()
+			if now < due || !next.CompareAndSwap(due, now+int64(progressInterval)) {
 				return
 			}
+			permille := int64((k*1000 + done*1000/total) / len(jobs))
 			e.post(func() {
 				if e.simGen == gen {
-					e.simFraction = float64(permille) / 1000
+					e.simFraction = float64(max(permille, 1)) / 1000
 					e.notify(changeSimulation)
 				}
 			})

@@ -228,7 +228,9 @@ func (s *figuresScreen) setChecks(n int, check func(i int) (fyne.Resource, strin
 }
 
 // SetSimulation shows the background simulation's state: running with its
-// progress (0-1), finished, off (iterations 0), or failed.
+// progress (0-1; at 0 the bar and the running status stay hidden, so that
+// a simulation shorter than a blink only changes P50 and P85), finished,
+// off (iterations 0), or failed.
 func (s *figuresScreen) SetSimulation(running bool, fraction float64, iterations int, err error) {
 	if !running && s.waiting {
 		s.waiting = false
@@ -238,25 +240,34 @@ func (s *figuresScreen) SetSimulation(running bool, fraction float64, iterations
 			}
 		}
 	}
+	setStatus := func(text string) {
+		if s.status.Text != text {
+			s.status.SetText(text)
+		}
+	}
 	switch {
 	case err != nil:
 		s.progress.Hide()
-		s.status.SetText(s.l.T("ui.figures.sim_failed", concepts.Localize(err, s.l)))
+		setStatus(s.l.T("ui.figures.sim_failed", concepts.Localize(err, s.l)))
 	case running:
-		s.progress.SetValue(fraction)
-		s.progress.Show()
-		s.status.SetText(s.l.T("ui.figures.sim_running", iterations))
 		if s.values[figP50].Text == "–" {
 			s.waiting = true
 			s.values[figP50].SetText(s.l.T("ui.figures.pending"))
 			s.values[figP85].SetText(s.l.T("ui.figures.pending"))
 		}
+		// The editor reports progress only for a simulation that lasts
+		// longer than a blink; a shorter one shows no bar coming and going.
+		if fraction > 0 {
+			s.progress.SetValue(fraction)
+			s.progress.Show()
+			setStatus(s.l.T("ui.figures.sim_running", iterations))
+		}
 	case iterations <= 0:
 		s.progress.Hide()
-		s.status.SetText(s.l.T("ui.figures.sim_off"))
+		setStatus(s.l.T("ui.figures.sim_off"))
 	default:
 		s.progress.Hide()
-		s.status.SetText(s.l.T("ui.figures.sim_done", iterations))
+		setStatus(s.l.T("ui.figures.sim_done", iterations))
 	}
 }
 

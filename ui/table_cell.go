@@ -27,15 +27,21 @@ func newHeader() fyne.CanvasObject {
 
 func setHeader(o fyne.CanvasObject, l *i18n.Locale, key string, trailing bool) {
 	lbl := o.(*widget.Label)
-	lbl.Alignment = fyne.TextAlignLeading
+	align := fyne.TextAlignLeading
 	if trailing {
-		lbl.Alignment = fyne.TextAlignTrailing
+		align = fyne.TextAlignTrailing
 	}
-	if key == "" {
-		lbl.SetText("")
-		return
+	if lbl.Alignment != align {
+		lbl.Alignment = align
+		lbl.Refresh()
 	}
-	lbl.SetText(l.T(key))
+	text := ""
+	if key != "" {
+		text = l.T(key)
+	}
+	if lbl.Text != text {
+		lbl.SetText(text)
+	}
 }
 
 // tableCell is a table cell that shows one of: a label, a count with -/+
@@ -94,18 +100,24 @@ func (c *tableCell) show(o fyne.CanvasObject) {
 	}
 }
 
-// setLabel shows text in the cell's label.
+// setLabel shows text in the cell's label. A label whose text and
+// alignment stay as they are is not refreshed: a table refreshes every
+// visible cell on each edit, and a refreshed label measures and truncates
+// its text again, the largest cost of an edit after the figures.
 func (c *tableCell) setLabel(text string, trailing bool) {
 	c.show(c.label)
 	align := fyne.TextAlignLeading
 	if trailing {
 		align = fyne.TextAlignTrailing
 	}
-	if c.label.Alignment != align {
+	switch {
+	case c.label.Alignment != align:
 		c.label.Alignment = align
+		c.label.Text = text
 		c.label.Refresh()
+	case c.label.Text != text:
+		c.label.SetText(text)
 	}
-	c.label.SetText(text)
 }
 
 // setEntry puts text in e unless e's text already means the same value;
