@@ -59,6 +59,8 @@ type bidsScreen struct {
 	// newer one was started (or the bids were cleared) meanwhile.
 	gen     uint64
 	reading bool
+	// gate skips the refreshes of edits while the tab is hidden.
+	gate shownGate
 	// showAmounts is true when the line table shows amounts, false for
 	// unit prices.
 	showAmounts bool
@@ -151,8 +153,21 @@ func (s *bidsScreen) onEditorChanged(ch change) {
 		s.clear()
 		s.project, s.variant = s.ed.project, s.ed.selected
 	}
+	if s.gate.skip() {
+		return
+	}
 	s.updateVariants()
 	s.refresh()
+}
+
+// setShown tells the screen whether its tab is shown. While hidden it
+// skips the refreshes of edits and catches up when shown again.
+func (s *bidsScreen) setShown(shown bool) {
+	if s.gate.show(shown) {
+		s.gate.stale = false
+		s.updateVariants()
+		s.refresh()
+	}
 }
 
 // updateVariants fills the variant choice with the concept's variants.

@@ -161,6 +161,7 @@ func bidNOK(l *i18n.Locale, n int64) string { return l.NOK(decimal.NewFromInt(n)
 func TestBidsTabRanksThreeBids(t *testing.T) {
 	u, posted := holdoutUI(t)
 	s := u.bids
+	showTab(t, u, s.Content())
 	paths := holdoutBidFiles(t, u)
 	// Added one at a time, as the open-file dialog gives them.
 	for i := range paths {
@@ -260,6 +261,7 @@ func TestBidsTabRanksThreeBids(t *testing.T) {
 func TestBidsTabRefusesTamperedSchedule(t *testing.T) {
 	u, posted := holdoutUI(t)
 	s := u.bids
+	showTab(t, u, s.Content())
 	paths := holdoutBidFiles(t, u)
 	s.read(paths[:2])
 	pumpUntil(t, posted, func() bool { return !s.reading })

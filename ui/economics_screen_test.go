@@ -14,13 +14,20 @@ import (
 // showEconomics selects the Økonomi tab, so that its tables are laid out.
 func showEconomics(tb testing.TB, u *mainUI) {
 	tb.Helper()
+	showTab(tb, u, u.economics.Content())
+}
+
+// showTab selects the main tab whose content is content, as a click on
+// it does: a screen skips the refreshes of edits while its tab is hidden.
+func showTab(tb testing.TB, u *mainUI, content fyne.CanvasObject) {
+	tb.Helper()
 	for i, it := range u.tabs.Items {
-		if it.Content == u.economics.Content() {
+		if it.Content == content {
 			u.tabs.SelectIndex(i)
 			return
 		}
 	}
-	tb.Fatal("no Økonomi tab")
+	tb.Fatal("no such tab")
 }
 
 // householdEntry returns the rendered entry of the household table at row

@@ -33,6 +33,7 @@ type sitePlanScreen struct {
 	// typeIDs are the unit types the add select offers, in its order.
 	typeIDs []string
 	loading bool
+	gate    shownGate
 
 	title      *widget.Label
 	variant    *widget.Select
@@ -134,8 +135,19 @@ func (s *sitePlanScreen) onEditorChanged(ch change) {
 	s.refresh()
 }
 
+// setShown tells the screen whether its tab is shown. While hidden it
+// skips its refreshes and draws what it missed when shown again.
+func (s *sitePlanScreen) setShown(shown bool) {
+	if s.gate.show(shown) {
+		s.refresh()
+	}
+}
+
 // refresh shows the selected variant's plan, figures and checks.
 func (s *sitePlanScreen) refresh() {
+	if s.gate.skip() {
+		return
+	}
 	s.loading = true
 	defer func() { s.loading = false }()
 	l := s.l

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -19,11 +20,7 @@ import (
 func showSitePlan(t *testing.T) *mainUI {
 	t.Helper()
 	u := newTestUI(t)
-	for _, item := range u.tabs.Items {
-		if item.Content == u.siteplan.Content() {
-			u.tabs.Select(item)
-		}
-	}
+	showTab(t, u, u.siteplan.Content())
 	if u.siteplan.plan == nil {
 		t.Fatal("the sample's variant A has no site plan")
 	}
@@ -286,5 +283,23 @@ func TestSitePlanBoundaryTableShowsPoints(t *testing.T) {
 	}
 	if drawn < 4 {
 		t.Errorf("%d rows drawn, want the 4 points", drawn)
+	}
+}
+
+// The site plan skips the edits made while its tab is hidden and shows
+// the variant as it is when the tab is shown again.
+func TestSitePlanCatchesUpWhenShown(t *testing.T) {
+	u := newTestUI(t) // the Varianter tab is shown
+	before := u.siteplan.plan
+	if err := u.ed.setCount(0, u.ed.variant().Units[0].Count+1); err != nil {
+		t.Fatal(err)
+	}
+	if u.siteplan.plan != before {
+		t.Error("the hidden site plan was refreshed on an edit")
+	}
+	showTab(t, u, u.siteplan.Content())
+	e, _ := u.ed.estimate()
+	if u.siteplan.plan == before || !reflect.DeepEqual(u.siteplan.plan, costing.SitePlanOf(e)) {
+		t.Error("the site plan shown is not the edited variant's")
 	}
 }

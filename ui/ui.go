@@ -159,6 +159,8 @@ func (u *mainUI) onTabSelected(t *container.TabItem) {
 	u.costs.setShown(t != nil && t.Content == u.costs.Content())
 	u.compare.setShown(t != nil && t.Content == u.compare.Content())
 	u.economics.setShown(t != nil && t.Content == u.economics.Content())
+	u.siteplan.setShown(t != nil && t.Content == u.siteplan.Content())
+	u.bids.setShown(t != nil && t.Content == u.bids.Content())
 }
 
 // onEditorChanged passes the editor's changes on to the screens that do
