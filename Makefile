@@ -29,7 +29,7 @@ else
 export LANG := en_US.UTF-8
 endif
 
-.PHONY: run test build deps deps-system deps-go lint vet race fuzz window-test screenshot package bench bench-window clean windows windows-test
+.PHONY: run test build deps deps-system deps-go lint vet race fuzz window-test screenshot package bench bench-window clean windows windows-test windows-deps
 
 run: deps build
 	./$(BIN)
@@ -111,6 +111,11 @@ windows: deps-go
 windows-test: deps windows build
 	@$(MAKE) --no-print-directory deps-system APT_PKGS='$(WINE_APT_PKGS)'
 	bash scripts/windows_smoke.sh ./$(BIN)
+
+# The system packages of make windows and make windows-test, without
+# building (CI installs every package before it builds two things at once).
+windows-deps:
+	@$(MAKE) --no-print-directory deps-system APT_PKGS='$(WIN_APT_PKGS) $(WINE_APT_PKGS)'
 
 clean:
 	rm -f $(BIN) *.tar.xz
