@@ -36,8 +36,9 @@ const (
 const changeAll = changeConcept | changeReload | changeSelection | changeEstimate | changeSimulation | changeFile | changeCatalogue
 
 // maxCachedSamples bounds the simulated values kept for undo and redo
-// beyond the simulations of the variants shown: 32 simulations of 20 000
-// iterations, 5 MB.
+// beyond the simulations of the variants shown: 640 000 values, 5 MB, which
+// is about 600 simulations as the window keeps them (summaries of about
+// 1 000 values, costing.Distribution.Summary).
 const maxCachedSamples = 32 * 20_000
 
 // typingDelay is how long the simulation waits after a typed edit for the

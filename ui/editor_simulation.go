@@ -129,6 +129,11 @@ func (e *editor) simulate(ctx context.Context, gen uint64, jobs []simJob) {
 			})
 			return
 		}
+		if d != nil {
+			// The window keeps what it draws and the documents need: the
+			// exact P50 and P85 and the S-curve (costing.Distribution.Summary).
+			d = d.Summary()
+		}
 		e.post(func() {
 			if e.simGen == gen && d != nil {
 				e.addSimulation(job.fp, d)
