@@ -3,9 +3,7 @@ package costing_test
 import (
 	"context"
 	"fmt"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/hallingdal/bokonsept/concepts"
 	"github.com/hallingdal/bokonsept/costing"
@@ -14,13 +12,7 @@ import (
 
 // cpuTime returns the CPU time the process has used (user + system, all
 // threads).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+var cpuTime = costing.CPUTime
 
 // reportCPU runs f b.N times and reports, besides the wall time, the CPU
 // time per operation ("cpu-ns/op"): on a machine shared with other work
