@@ -34,6 +34,7 @@ type siteScreen struct {
 	assumptions    *widget.Form
 	risks          *riskList
 	loading        bool
+	gate           shownGate
 	content        fyne.CanvasObject
 }
 
@@ -170,10 +171,27 @@ func (s *siteScreen) onEditorChanged(ch change) {
 	case ch&changeConcept != 0:
 		// The form's own entries changed the concept, or the variants did:
 		// only the factor and risk lists (their dialogs) and the price
-		// level can show something new.
-		s.factors.Refresh()
-		s.risks.Refresh()
-		s.priceLevel.refresh()
+		// level can show something new; while the tab is hidden they wait
+		// until it is shown.
+		if !s.gate.skip() {
+			s.refreshLists()
+		}
+	}
+}
+
+// refreshLists shows the factors, the risks and the price level.
+func (s *siteScreen) refreshLists() {
+	s.factors.Refresh()
+	s.risks.Refresh()
+	s.priceLevel.refresh()
+}
+
+// setShown tells the screen whether its tab is shown; the lists an edit
+// changed while it was hidden are shown then.
+func (s *siteScreen) setShown(shown bool) {
+	if s.gate.show(shown) {
+		s.gate.stale = false
+		s.refreshLists()
 	}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 // sees the estimate priced at it, and undoes the choice.
 func TestPriceLevelSelect(t *testing.T) {
 	u := newTestUI(t)
+	showTab(t, u, u.site.Content())
 	cat := u.ed.catalogue()
 	if cat.CostIndex == nil || len(cat.CostIndex.Values) < 2 {
 		t.Fatal("the built-in catalogue has no cost index to choose from")
@@ -155,5 +157,24 @@ func TestRiskDialogRefusesWhatSavingRefuses(t *testing.T) {
 		if err := tc.e.Validate(); (err == nil) != tc.ok {
 			t.Errorf("%q: err = %v, want ok %v", tc.text, err, tc.ok)
 		}
+	}
+}
+
+// A price level changed while the Tomt tab is hidden (by undo, say) is
+// in its select once the tab is shown.
+func TestSiteScreenCatchesUpWhenShown(t *testing.T) {
+	u := newTestUI(t) // the Varianter tab is shown
+	cat := u.ed.catalogue()
+	months := slices.Sorted(maps.Keys(cat.CostIndex.Values))
+	month := months[0]
+	if month == u.ed.concept().Assumptions.PriceLevel {
+		month = months[1]
+	}
+	if err := u.ed.apply("", func(c *concepts.Concept) error { c.Assumptions.PriceLevel = month; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	showTab(t, u, u.site.Content())
+	if got := u.site.priceLevel.sel.Selected; got != month {
+		t.Errorf("the select shows %q, want %q", got, month)
 	}
 }

@@ -161,6 +161,7 @@ func (u *mainUI) onTabSelected(t *container.TabItem) {
 	u.economics.setShown(t != nil && t.Content == u.economics.Content())
 	u.siteplan.setShown(t != nil && t.Content == u.siteplan.Content())
 	u.bids.setShown(t != nil && t.Content == u.bids.Content())
+	u.site.setShown(t != nil && t.Content == u.site.Content())
 }
 
 // onEditorChanged passes the editor's changes on to the screens that do
