@@ -56,6 +56,10 @@ type checked struct {
 	// why Tenderable refused the variant that was written all the same.
 	kind   docKind
 	forced error
+	// typeset holds every text typeset so far, with its result: a
+	// document repeats the same texts (figures, units, headings) in every
+	// variant and in every pass of renderPDF.
+	typeset map[string]string
 }
 
 func (in Input) check() (*checked, error) {

@@ -20,7 +20,7 @@ func (d *doc) wrap(s string, w float64) []string { return d.wrapN(s, w, 0) }
 // more text would follow, the last line kept ends in an ellipsis. It stops
 // reading s once n lines are full.
 func (d *doc) wrapN(s string, w float64, n int) []string {
-	s = typeset(s)
+	s = d.typesetOnce(s)
 	p := d.pdf
 	_, size := p.GetFontSize()
 	fits := func(units int) bool { return float64(units)*size/1000 <= w }

@@ -38,22 +38,33 @@ func manyVariants(tb testing.TB, n int) Input {
 	return in
 }
 
-// BenchmarkReportVariants writes the decision makers' report of a concept
-// with 20 and with 50 variants, their estimates made. Budget: 300 ms and
-// 700 ms.
-func BenchmarkReportVariants(b *testing.B) {
+// BenchmarkDocumentsVariants writes the decision makers' report of a
+// concept with 20 and with 50 variants, and the tenderers' PDF of its
+// first variant, the estimates made. Budget: 300 ms with 20 variants,
+// 700 ms with 50.
+func BenchmarkDocumentsVariants(b *testing.B) {
 	for _, n := range []int{20, 50} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			in := manyVariants(b, n)
-			var c countWriter
-			b.ReportAllocs()
-			for b.Loop() {
-				c.n = 0
-				if err := WriteReport(&c, in); err != nil {
-					b.Fatal(err)
+		in := manyVariants(b, n)
+		one := in
+		one.Variants = []int{0}
+		for _, kind := range []struct {
+			name  string
+			write func(*countWriter) error
+		}{
+			{"report", func(c *countWriter) error { return WriteReport(c, in) }},
+			{"tender", func(c *countWriter) error { return WriteTender(c, one, TenderOptions{Force: true}) }},
+		} {
+			b.Run(fmt.Sprintf("%s/%d", kind.name, n), func(b *testing.B) {
+				var c countWriter
+				b.ReportAllocs()
+				for b.Loop() {
+					c.n = 0
+					if err := kind.write(&c); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			b.ReportMetric(float64(c.n), "bytes/pdf")
-		})
+				b.ReportMetric(float64(c.n), "bytes/pdf")
+			})
+		}
 	}
 }

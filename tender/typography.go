@@ -25,6 +25,26 @@ var (
 	nbspNOK   = regexp.MustCompile(`\bNOK (\d)`)
 )
 
+// maxTypesetMemo is the longest text checked.typesetOnce remembers: the
+// texts a document repeats are short.
+const maxTypesetMemo = 200
+
+// typesetOnce is typeset, computing each short text once per document.
+func (c *checked) typesetOnce(s string) string {
+	if len(s) > maxTypesetMemo {
+		return typeset(s)
+	}
+	if t, ok := c.typeset[s]; ok {
+		return t
+	}
+	if c.typeset == nil {
+		c.typeset = make(map[string]string)
+	}
+	t := typeset(s)
+	c.typeset[s] = t
+	return t
+}
+
 // typeset puts no-break spaces where a line must not break. It leaves s
 // alone when it has no digit and no abbreviation that needs one.
 func typeset(s string) string {
