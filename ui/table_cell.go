@@ -49,7 +49,7 @@ func setHeader(o fyne.CanvasObject, l *i18n.Locale, key string, trailing bool) {
 // table's update function; the callbacks read it.
 type tableCell struct {
 	widget.BaseWidget
-	row      int
+	row, col int
 	updating bool
 
 	label    *widget.Label
@@ -62,7 +62,15 @@ type tableCell struct {
 	stack    *fyne.Container
 }
 
-func (s *variantScreen) newCell() fyne.CanvasObject {
+// newTableCell is newCell for one of the variant's tables, remembered in
+// *cells so that an edit can update it in place.
+func (s *variantScreen) newTableCell(cells *[]*tableCell) fyne.CanvasObject {
+	c := s.newCell()
+	*cells = append(*cells, c)
+	return c
+}
+
+func (s *variantScreen) newCell() *tableCell {
 	c := &tableCell{}
 	c.label = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	c.count = newFormEntry()

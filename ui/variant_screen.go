@@ -50,6 +50,11 @@ type variantScreen struct {
 
 	mix     *widget.Table
 	sites   *widget.Table
+	// mixCells and siteCells are every cell the tables created (shown or
+	// pooled); mixRows and siteRows the rows the tables were last
+	// refreshed with (see refreshVariant).
+	mixCells, siteCells []*tableCell
+	mixRows, siteRows   int
 	addUnit *widget.Select
 	unitIDs []string
 	addSite *widget.Select
@@ -94,7 +99,7 @@ func (s *variantScreen) buildUI() {
 
 	s.mix = &widget.Table{
 		Length:        func() (int, int) { return len(s.ed.variant().Units), mixCols },
-		CreateCell:    s.newCell,
+		CreateCell:    func() fyne.CanvasObject { return s.newTableCell(&s.mixCells) },
 		UpdateCell:    s.updateMixCell,
 		ShowHeaderRow: true,
 		CreateHeader:  newHeader,
@@ -114,8 +119,8 @@ func (s *variantScreen) buildUI() {
 		s.mixError, nil, nil, container.New(mixColumns, s.mix))
 
 	s.sites = &widget.Table{
-		Length:        func() (int, int) { return s.siteRows(), siteCols },
-		CreateCell:    s.newCell,
+		Length:        func() (int, int) { return s.siteRowCount(), siteCols },
+		CreateCell:    func() fyne.CanvasObject { return s.newTableCell(&s.siteCells) },
 		UpdateCell:    s.updateSiteCell,
 		ShowHeaderRow: true,
 		CreateHeader:  newHeader,
@@ -182,7 +187,7 @@ func (s *variantScreen) onEditorChanged(ch change) {
 		s.clearInputError(s.siteError, &s.siteErrorRow, -1)
 	}
 	if ch&(changeConcept|changeSelection|changeEstimate|changeReload) != 0 {
-		s.refreshVariant()
+		s.refreshVariant(ch&(changeSelection|changeReload) != 0)
 	}
 }
 
@@ -259,8 +264,12 @@ func (s *variantScreen) refreshTabs() {
 	}
 }
 
-// refreshVariant shows the selected variant's mix, site items and price book.
-func (s *variantScreen) refreshVariant() {
+// refreshVariant shows the selected variant's mix, site items and price
+// book. A table whose rows stay as many (a count typed, a simulation
+// done) has its cells updated in place: Table.Refresh would also lay out
+// and refresh its headers, which on every keystroke cost more than the
+// cells. all refreshes both tables whole (another variant, undo, a file).
+func (s *variantScreen) refreshVariant(all bool) {
 	v := s.ed.variant()
 	if v.PriceBook == "" {
 		s.priceBook.SetText(s.l.T("ui.variant.pricebook_catalogue"))
@@ -273,6 +282,20 @@ func (s *variantScreen) refreshVariant() {
 		s.priceBook.SetText(name)
 		s.noBook.Enable()
 	}
-	s.mix.Refresh()
-	s.sites.Refresh()
+	if rows := len(v.Units); all || rows != s.mixRows {
+		s.mixRows = rows
+		s.mix.Refresh()
+	} else {
+		for _, c := range s.mixCells {
+			s.updateMixCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
+		}
+	}
+	if rows := s.siteRowCount(); all || rows != s.siteRows {
+		s.siteRows = rows
+		s.sites.Refresh()
+	} else {
+		for _, c := range s.siteCells {
+			s.updateSiteCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
+		}
+	}
 }

@@ -70,10 +70,10 @@ func TestSiteItemOfOtherMunicipalityStaysInTable(t *testing.T) {
 	if slices.Contains(u.variants.siteIDs, "gol-vann") {
 		t.Error("gol-vann is offered while the variant has it")
 	}
-	if rows := u.variants.siteRows(); row >= rows {
+	if rows := u.variants.siteRowCount(); row >= rows {
 		t.Fatalf("the table has %d rows, not the variant's line %d", rows, row)
 	}
-	cell := u.variants.newCell().(*tableCell)
+	cell := u.variants.newCell()
 	u.variants.updateSiteCell(widget.TableCellID{Row: row, Col: siteColItem}, cell)
 	if got, want := cell.label.Text, u.ed.catalogue().SiteItem("gol-vann").Name.In(u.l.Lang()); got != want {
 		t.Errorf("row %d shows %q, want %q", row, got, want)
@@ -198,4 +198,43 @@ func TestPriceBookChosenAgainIsReadFromDisk(t *testing.T) {
 		t.Errorf("huskostnad %s after doubling a rate, was %s", second.Totals.Huskostnad, first.Totals.Huskostnad)
 	}
 	assertFigures(t, u)
+}
+
+// A count typed updates the shown cells of its line in place (the table
+// keeps its rows), and a line added makes the table one row longer.
+func TestMixCellsFollowCount(t *testing.T) {
+	u := newTestUI(t)
+	s := u.variants
+	u.win.Canvas().Capture() // the first frame: the table makes its cells
+	cellAt := func(row, col int) *tableCell {
+		for _, c := range s.mixCells {
+			if c.row == row && c.col == col && c.Visible() {
+				return c
+			}
+		}
+		t.Fatalf("no cell shows row %d, column %d", row, col)
+		return nil
+	}
+	cost, area := cellAt(0, mixColCost), cellAt(0, mixColBRATotal)
+	before := cost.label.Text
+	if err := u.ed.setCount(0, u.ed.variant().Units[0].Count+3); err != nil {
+		t.Fatal(err)
+	}
+	e, _ := u.ed.estimate()
+	if got, want := cost.label.Text, u.l.NOK(e.Lines[0].Cost); got != want || got == before {
+		t.Errorf("the cost cell shows %q (before %q), want %q", got, before, want)
+	}
+	if got, want := area.label.Text, u.l.Area(e.Lines[0].Area.BRA); got != want {
+		t.Errorf("the area cell shows %q, want %q", got, want)
+	}
+	rows := s.mixRows
+	for _, ut := range u.ed.catalogue().UnitTypes {
+		if !slices.ContainsFunc(u.ed.variant().Units, func(l concepts.UnitLine) bool { return l.Type == ut.ID }) {
+			u.ed.addUnit(ut.ID)
+			break
+		}
+	}
+	if s.mixRows != rows+1 {
+		t.Errorf("after adding a line the table has %d rows, want %d", s.mixRows, rows+1)
+	}
 }

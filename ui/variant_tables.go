@@ -9,7 +9,7 @@ import (
 
 func (s *variantScreen) updateMixCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*tableCell)
-	c.row = id.Row
+	c.row, c.col = id.Row, id.Col
 	v := s.ed.variant()
 	if id.Row >= len(v.Units) {
 		return
@@ -121,9 +121,9 @@ func (s *variantScreen) onStep(c *tableCell, delta int) {
 	s.ed.breakMerge()
 }
 
-// siteRows is the number of site-item rows: the variant's items and the
+// siteRowCount is the number of site-item rows: the variant's items and the
 // municipality's.
-func (s *variantScreen) siteRows() int {
+func (s *variantScreen) siteRowCount() int {
 	if e, _ := s.ed.estimate(); e != nil {
 		return len(e.SiteItems)
 	}
@@ -132,7 +132,7 @@ func (s *variantScreen) siteRows() int {
 
 func (s *variantScreen) updateSiteCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*tableCell)
-	c.row = id.Row
+	c.row, c.col = id.Row, id.Col
 	v := s.ed.variant()
 	var line *costing.SiteItemLine
 	if e, _ := s.ed.estimate(); e != nil && id.Row < len(e.SiteItems) {
