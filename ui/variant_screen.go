@@ -48,17 +48,17 @@ type variantScreen struct {
 	tabsLayout *tabNamesLayout
 	selecting  bool
 
-	mix     *widget.Table
-	sites   *widget.Table
+	mix   *widget.Table
+	sites *widget.Table
 	// mixCells and siteCells are every cell the tables created (shown or
 	// pooled); mixRows and siteRows the rows the tables were last
 	// refreshed with (see refreshVariant).
 	mixCells, siteCells []*tableCell
 	mixRows, siteRows   int
-	addUnit *widget.Select
-	unitIDs []string
-	addSite *widget.Select
-	siteIDs []string
+	addUnit             *widget.Select
+	unitIDs             []string
+	addSite             *widget.Select
+	siteIDs             []string
 	// mixError and siteError explain an invalid entry in a table.
 	mixError  *widget.Label
 	siteError *widget.Label
