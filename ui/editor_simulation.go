@@ -73,15 +73,13 @@ func (e *editor) restartSimulation() {
 		return
 	}
 	// A keystroke: wait for the next one before simulating. The timer
-	// fires on its own goroutine and starts the simulation through post,
-	// unless a newer edit has restarted it meanwhile.
-	e.simCancel = e.afterFunc(e.simDelay, func() {
-		e.post(func() {
-			if e.simGen == gen {
-				e.startSimulation(gen, jobs)
-			}
-		})
-	})
+	// fires on its own goroutine and simulates there at once, without
+	// waiting for the UI goroutine (busy drawing the keystroke's figures);
+	// a newer edit stops the timer or cancels the simulation, and the
+	// results of an old one are dropped by their generation.
+	ctx, cancel := context.WithCancel(context.Background())
+	stop := e.afterFunc(e.simDelay, func() { e.simulate(ctx, gen, jobs) })
+	e.simCancel = func() { stop(); cancel() }
 }
 
 // startSimulation starts the simulation of jobs on its own goroutine.

@@ -58,8 +58,9 @@ type figuresScreen struct {
 	// waiting is true while the shown estimate waits for its simulation.
 	waiting bool
 	// later, when set, runs a function on the UI goroutine after the
-	// current frame (the editor's post): the checks, whose wrapped texts
-	// take longest to lay out, follow the figures a frame later.
+	// current frame (the editor's post) or, in the window, a moment later
+	// (checksDelay): the checks, whose wrapped texts take longest to lay
+	// out, follow the figures.
 	later func(func())
 	// checkCount and check are the checks to show next; checksQueued is
 	// true while showing them waits for later.
@@ -161,8 +162,8 @@ func (s *figuresScreen) SetEstimate(c *concepts.Concept, e *costing.Estimate, er
 	})
 }
 
-// queueChecks shows n checks now, or after the current frame when later
-// is set; of several edits within a frame only the last one's checks are
+// queueChecks shows n checks now, or when later runs them (after the
+// current frame, or a moment later in the window); of several edits within a frame only the last one's checks are
 // laid out.
 func (s *figuresScreen) queueChecks(n int, check func(i int) (fyne.Resource, string)) {
 	s.checkCount, s.check = n, check

@@ -80,6 +80,7 @@ type mainUI struct {
 func Create(a fyne.App, w fyne.Window, opt Options) fyne.CanvasObject {
 	useFyneLanguage(settings{prefs: a.Preferences()}.Language())
 	u := newMainUI(a, w, opt.Version, fyne.Do)
+	u.figures.later = func(f func()) { u.ed.afterFunc(checksDelay, func() { fyne.Do(f) }) }
 	if root := a.Storage().RootURI(); root != nil {
 		u.recoveryDir = root.Path()
 	}
@@ -89,6 +90,13 @@ func Create(a fyne.App, w fyne.Window, opt Options) fyne.CanvasObject {
 	u.startAutosave(autosaveInterval())
 	return u.content
 }
+
+// checksDelay is how long after an edit the window lays out the checks
+// (word-wrapped texts that quote the figures, the slowest part of the
+// panel): the key figures come in the frame after the keystroke and P50
+// and P85 in one of the next few, without the checks in between; several
+// edits within the delay lay them out once.
+const checksDelay = 100 * time.Millisecond
 
 // autosaveInterval returns the autosave interval, from AutosaveEnv when set.
 func autosaveInterval() time.Duration {
