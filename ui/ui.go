@@ -48,6 +48,9 @@ type mainUI struct {
 	settings settings
 	version  string
 	ed       *editor
+	// checksWaiting lays out the checks once the selected variant's
+	// simulation has ended (laterChecks); nil when none waits.
+	checksWaiting func()
 
 	catalogue *catalogueScreen
 	site      *siteScreen
@@ -80,7 +83,7 @@ type mainUI struct {
 func Create(a fyne.App, w fyne.Window, opt Options) fyne.CanvasObject {
 	useFyneLanguage(settings{prefs: a.Preferences()}.Language())
 	u := newMainUI(a, w, opt.Version, fyne.Do)
-	u.figures.later = func(f func()) { u.ed.afterFunc(checksDelay, func() { fyne.Do(f) }) }
+	u.figures.later = u.laterChecks
 	if root := a.Storage().RootURI(); root != nil {
 		u.recoveryDir = root.Path()
 	}
@@ -97,6 +100,29 @@ func Create(a fyne.App, w fyne.Window, opt Options) fyne.CanvasObject {
 // and P85 in one of the next few, without the checks in between; several
 // edits within the delay lay them out once.
 const checksDelay = 100 * time.Millisecond
+
+// laterChecks runs f, which lays out the checks, checksDelay after an
+// edit on the UI goroutine, or, while the selected variant's simulation is
+// still running then, once it has ended: the frame that shows P50 and P85
+// is not to wait for them.
+func (u *mainUI) laterChecks(f func()) {
+	u.ed.afterFunc(checksDelay, func() {
+		fyne.Do(func() {
+			if u.selectedSimulating() {
+				u.checksWaiting = f
+				return
+			}
+			f()
+		})
+	})
+}
+
+// selectedSimulating reports whether the selected variant waits for its
+// simulation.
+func (u *mainUI) selectedSimulating() bool {
+	e, _ := u.ed.estimate()
+	return u.ed.simRunning && e != nil && e.P50 == nil
+}
 
 // autosaveInterval returns the autosave interval, from AutosaveEnv when set.
 func autosaveInterval() time.Duration {
@@ -196,6 +222,11 @@ func (u *mainUI) onEditorChanged(ch change) {
 	if ch&(changeFile|changeConcept|changeReload) != 0 {
 		u.updateTitle()
 		u.updateMenuState()
+	}
+	if u.checksWaiting != nil && !u.selectedSimulating() {
+		f := u.checksWaiting
+		u.checksWaiting = nil
+		u.laterChecks(f)
 	}
 }
 
