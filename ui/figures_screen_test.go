@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -90,3 +91,29 @@ func TestFiguresPanelWithoutEstimate(t *testing.T) {
 }
 
 var errTest = &concepts.Error{File: "x.yaml", Line: 3, Column: 5, Msg: "unit type \"x\" is not in the catalogue"}
+
+// In the window the checks wait while the selected variant's simulation
+// runs, and are laid out once it has ended.
+func TestChecksWaitForSimulation(t *testing.T) {
+	u := newTestUI(t) // no simulation: the estimate has no P50
+	u.ed.afterFunc = func(_ time.Duration, f func()) func() { f(); return func() {} }
+	calls := 0
+	u.ed.simRunning = true
+	u.laterChecks(func() { calls++ })
+	if calls != 0 || u.checksWaiting == nil {
+		t.Fatalf("laid out %d times while the simulation runs", calls)
+	}
+	u.onEditorChanged(changeSimulation) // still running
+	if calls != 0 {
+		t.Fatal("laid out before the simulation ended")
+	}
+	u.ed.simRunning = false
+	u.onEditorChanged(changeSimulation)
+	if calls != 1 || u.checksWaiting != nil {
+		t.Errorf("laid out %d times after the simulation, want 1", calls)
+	}
+	u.laterChecks(func() { calls++ })
+	if calls != 2 {
+		t.Error("no simulation running, yet the checks waited")
+	}
+}
