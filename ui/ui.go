@@ -107,7 +107,7 @@ const checksDelay = 100 * time.Millisecond
 // is not to wait for them.
 func (u *mainUI) laterChecks(f func()) {
 	u.ed.afterFunc(checksDelay, func() {
-		fyne.Do(func() {
+		u.ed.post(func() {
 			if u.selectedSimulating() {
 				u.checksWaiting = f
 				return
