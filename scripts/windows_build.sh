@@ -39,17 +39,25 @@ step "icon: 16, 24, 32, 48, 64, 128 and 256 pixels"
 convert assets/icon.png -background none -define icon:auto-resize=256,128,64,48,32,24,16 "$work/Bokonsept.ico"
 
 step "resources: icon, version $fileversion, manifest"
-syso=app/rsrc_windows_amd64.syso
-trap 'rm -f "$syso"' EXIT
-"$GO" run "$WINRES" make --in packaging/windows/winres.json --arch amd64 --out app/rsrc \
+# The resource object must be in the program's package. It goes into a
+# copy of the sources (the files git knows and the new ones it does not
+# ignore), so that a Linux build or test running at the same time (CI)
+# never sees it. The copy has a fixed place, so the Go build cache stays
+# warm between builds; it is a module of its own, which ./... leaves out.
+src=$OUT/_src
+rm -rf "$src"
+mkdir -p "$src"
+git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -C "$src" -xf -
+"$GO" run "$WINRES" make --in packaging/windows/winres.json --arch amd64 --out "$src/app/rsrc" \
 	--product-version "$version" --file-version "$fileversion"
 
 step "program: $OUT/Bokonsept.exe"
-CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$WIN_CC" \
+exe=$(abs "$OUT/Bokonsept.exe")
+(cd "$src" && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$WIN_CC" \
 	"$GO" build -tags migrated_fynedo,no_emoji \
 	-ldflags "-H=windowsgui -s -w -X main.version=$version" \
-	-o "$OUT/Bokonsept.exe" ./app
-rm -f "$syso"
+	-o "$exe" ./app)
+rm -rf "$src"
 
 step "MSI (per machine): $OUT/Bokonsept-$version-x64.msi"
 # One ProductCode per version, the same in every build of it (a GUID made
