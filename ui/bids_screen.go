@@ -164,7 +164,6 @@ func (s *bidsScreen) onEditorChanged(ch change) {
 // skips the refreshes of edits and catches up when shown again.
 func (s *bidsScreen) setShown(shown bool) {
 	if s.gate.show(shown) {
-		s.gate.stale = false
 		s.updateVariants()
 		s.refresh()
 	}

@@ -97,15 +97,7 @@ func (c *householdCell) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // show makes the cell's object o visible and hides the others.
-func (c *householdCell) show(o fyne.CanvasObject) {
-	for _, x := range c.stack.Objects {
-		if x == o {
-			x.Show()
-		} else {
-			x.Hide()
-		}
-	}
-}
+func (c *householdCell) show(o fyne.CanvasObject) { showOnly(c.stack, o) }
 
 // householdText is what the cell of column col shows of household h.
 func (s *economicsScreen) householdText(h *concepts.Household, col int) string {

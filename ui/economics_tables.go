@@ -98,15 +98,6 @@ func setCell(o fyne.CanvasObject, text string, trailing bool) {
 	setText(lbl, text)
 }
 
-// setText shows text in lbl unless it shows it already: a label's
-// SetText lays its text out again even when it is the same, and a truncated
-// label measures it, which on a refresh after every keystroke adds up.
-func setText(lbl *widget.Label, text string) {
-	if lbl.Text != text {
-		lbl.SetText(text)
-	}
-}
-
 // nok formats whole kroner.
 func (s *economicsScreen) nok(k costing.Kroner) string { return s.l.NOK(k.Decimal()) }
 

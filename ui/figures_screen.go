@@ -130,11 +130,7 @@ func (s *figuresScreen) SetEstimate(c *concepts.Concept, e *costing.Estimate, er
 	if c != nil && c.Site.Zoning != nil {
 		z = *c.Site.Zoning
 	}
-	set := func(f figure, text string) {
-		if s.values[f].Text != text {
-			s.values[f].SetText(text)
-		}
-	}
+	set := func(f figure, text string) { setText(s.values[f], text) }
 	set(figDwellings, l.Int(int64(e.Dwellings)))
 	set(figPersons, l.Int(int64(e.Persons)))
 	set(figBRA, l.Area(e.Area.BRA))
@@ -241,11 +237,7 @@ func (s *figuresScreen) SetSimulation(running bool, fraction float64, iterations
 			}
 		}
 	}
-	setStatus := func(text string) {
-		if s.status.Text != text {
-			s.status.SetText(text)
-		}
-	}
+	setStatus := func(text string) { setText(s.status, text) }
 	switch {
 	case err != nil:
 		s.progress.Hide()

@@ -190,7 +190,6 @@ func (s *siteScreen) refreshLists() {
 // changed while it was hidden are shown then.
 func (s *siteScreen) setShown(shown bool) {
 	if s.gate.show(shown) {
-		s.gate.stale = false
 		s.refreshLists()
 	}
 }

@@ -15,8 +15,13 @@ func (g *shownGate) skip() bool {
 }
 
 // show records whether the tab is shown and reports whether a refresh
-// missed while it was hidden is due now.
+// missed while it was hidden is due now (the caller does it: the screen is
+// current again).
 func (g *shownGate) show(shown bool) (due bool) {
 	g.hidden = !shown
-	return shown && g.stale
+	due = shown && g.stale
+	if due {
+		g.stale = false
+	}
+	return due
 }

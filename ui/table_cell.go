@@ -39,9 +39,7 @@ func setHeader(o fyne.CanvasObject, l *i18n.Locale, key string, trailing bool) {
 	if key != "" {
 		text = l.T(key)
 	}
-	if lbl.Text != text {
-		lbl.SetText(text)
-	}
+	setText(lbl, text)
 }
 
 // tableCell is a table cell that shows one of: a label, a count with -/+
@@ -98,15 +96,7 @@ func (c *tableCell) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // show makes one of the cell's widgets visible.
-func (c *tableCell) show(o fyne.CanvasObject) {
-	for _, x := range c.stack.Objects {
-		if x == o {
-			x.Show()
-		} else {
-			x.Hide()
-		}
-	}
-}
+func (c *tableCell) show(o fyne.CanvasObject) { showOnly(c.stack, o) }
 
 // setLabel shows text in the cell's label. A label whose text and
 // alignment stay as they are is not refreshed: a table refreshes every
@@ -123,8 +113,8 @@ func (c *tableCell) setLabel(text string, trailing bool) {
 		c.label.Alignment = align
 		c.label.Text = text
 		c.label.Refresh()
-	case c.label.Text != text:
-		c.label.SetText(text)
+	default:
+		setText(c.label, text)
 	}
 }
 
