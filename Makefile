@@ -4,8 +4,12 @@
 GO        ?= go
 # no_emoji leaves Fyne's colour emoji font (4 MB) out: the window shows no
 # emoji, and Fyne parses that font once per text style, about 14 MB of the
-# window's heap (docs/PERFORMANCE.md, "Memory").
-TAGS      := -tags migrated_fynedo,no_emoji
+# window's heap (docs/PERFORMANCE.md, "Memory"). no_animations keeps the
+# text cursor still instead of fading: with a software renderer (Mesa, or
+# a remote desktop without a GPU) the fade repaints the whole window about
+# 12 times a second, a fifth of a core while a field has the focus
+# (docs/PERFORMANCE.md, "The edit path").
+TAGS      := -tags migrated_fynedo,no_emoji,no_animations
 BIN       := bokonsept
 VERSION   := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null)
 LDFLAGS   := -X main.version=$(VERSION)

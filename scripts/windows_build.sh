@@ -54,7 +54,7 @@ git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | t
 step "program: $OUT/Bokonsept.exe"
 exe=$(abs "$OUT/Bokonsept.exe")
 (cd "$src" && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$WIN_CC" \
-	"$GO" build -tags migrated_fynedo,no_emoji \
+	"$GO" build -tags migrated_fynedo,no_emoji,no_animations \
 	-ldflags "-H=windowsgui -s -w -X main.version=$version" \
 	-o "$exe" ./app)
 rm -rf "$src"
