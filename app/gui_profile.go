@@ -4,41 +4,59 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"sync"
 	"syscall"
 )
 
-// profileEnv names the environment variable that makes the window write a
-// Go CPU profile of its whole run to the file it names, for the edit-path
-// measurements in docs/PERFORMANCE.md (`go tool pprof bokonsept FILE`).
-const profileEnv = "BOKONSEPT_CPUPROFILE"
+// The environment variables that make the window profile itself, for the
+// edit-path and memory measurements in docs/PERFORMANCE.md (`go tool pprof
+// bokonsept FILE`): cpuProfileEnv names the file for a Go CPU profile of the
+// whole run, heapProfileEnv the file for a heap profile written when the
+// window ends (after a collection, so it shows what is live).
+const (
+	cpuProfileEnv  = "BOKONSEPT_CPUPROFILE"
+	heapProfileEnv = "BOKONSEPT_HEAPPROFILE"
+)
 
-// startProfile starts the CPU profile profileEnv asks for and returns the
-// function that ends it; both do nothing when the variable is unset. The
-// profile also ends, and the program exits, on SIGINT or SIGTERM, which is
-// how scripts stop the window.
+// startProfile starts the profiles the environment asks for and returns
+// the function that ends them; both do nothing when neither variable is
+// set. The profiles also end, and the program exits, on SIGINT or SIGTERM,
+// which is how scripts stop the window.
 func startProfile() (stop func()) {
-	path := os.Getenv(profileEnv)
-	if path == "" {
+	cpuPath, heapPath := os.Getenv(cpuProfileEnv), os.Getenv(heapProfileEnv)
+	if cpuPath == "" && heapPath == "" {
 		return func() {}
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bokonsept:", err)
-		return func() {}
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		fmt.Fprintln(os.Stderr, "bokonsept:", err)
-		f.Close()
-		return func() {}
+	var cpu *os.File
+	if cpuPath != "" {
+		f, err := os.Create(cpuPath)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+			if err != nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bokonsept:", err)
+		} else {
+			cpu = f
+		}
 	}
 	var once sync.Once
 	stop = func() {
 		once.Do(func() {
-			pprof.StopCPUProfile()
-			if err := f.Close(); err != nil {
-				fmt.Fprintln(os.Stderr, "bokonsept:", err)
+			if cpu != nil {
+				pprof.StopCPUProfile()
+				if err := cpu.Close(); err != nil {
+					fmt.Fprintln(os.Stderr, "bokonsept:", err)
+				}
+			}
+			if heapPath != "" {
+				if err := writeHeapProfile(heapPath); err != nil {
+					fmt.Fprintln(os.Stderr, "bokonsept:", err)
+				}
 			}
 		})
 	}
@@ -50,4 +68,18 @@ func startProfile() (stop func()) {
 		os.Exit(0)
 	}()
 	return stop
+}
+
+// writeHeapProfile collects the garbage and writes the heap profile to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -16,7 +16,8 @@
 # the machine and its load average before and after, which moves the
 # figures: the machine may be shared. BENCH_VERBOSE=1 prints every trial;
 # BENCH_PROFILE=DIR writes the app's Go CPU profile of each concept's run
-# into DIR (solenga.pprof, big.pprof, variants50.pprof) for `go tool pprof`;
+# into DIR (solenga.pprof, big.pprof, variants50.pprof) and its heap at the
+# end (solenga.heap.pprof, …) for `go tool pprof`;
 # BENCH_ONLY=solenga|big|variants50 runs one concept.
 set -euo pipefail
 
@@ -71,9 +72,13 @@ bench() {
 	local name=$1 label=$2 file=$3
 	[ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = "$name" ] || return 0
 	rm -rf "$TMP/config" "$TMP/data"
-	local profile=
-	[ -z "${BENCH_PROFILE:-}" ] || { mkdir -p "$BENCH_PROFILE"; profile=$(realpath "$BENCH_PROFILE")/$name.pprof; }
-	XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" LANG=en_US.UTF-8 BOKONSEPT_CPUPROFILE="$profile" "$BIN" ${file:+"$file"} >"$TMP/app.log" 2>&1 &
+	local profile= heap=
+	if [ -n "${BENCH_PROFILE:-}" ]; then
+		mkdir -p "$BENCH_PROFILE"
+		profile=$(realpath "$BENCH_PROFILE")/$name.pprof heap=$(realpath "$BENCH_PROFILE")/$name.heap.pprof
+	fi
+	XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" LANG=en_US.UTF-8 \
+		BOKONSEPT_CPUPROFILE="$profile" BOKONSEPT_HEAPPROFILE="$heap" "$BIN" ${file:+"$file"} >"$TMP/app.log" 2>&1 &
 	APP_PID=$!
 	local wid=
 	for _ in $(seq 1 200); do
@@ -99,7 +104,7 @@ bench() {
 	sleep 2
 	"$TMP/benchwindow" -label "$label" -trials "$TRIALS" -pid "$APP_PID" ${BENCH_VERBOSE:+-v} | tee -a "$TMP/rows"
 	sleep 1
-	echo "$label: resident after $((4 * TRIALS)) edits: $(awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status"), peak $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status")"
+	echo "$label: resident after $((4 * TRIALS)) edits: $(awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status"), peak $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status") ($(awk '/RssAnon/{a=$2} /RssFile/{f=$2} /RssShmem/{s=$2} END{printf "anonymous %.0f MB, files %.0f MB, shared %.0f MB", a/1024, f/1024, s/1024}' "/proc/$APP_PID/status"))"
 	stop "$APP_PID"; APP_PID=
 }
 
