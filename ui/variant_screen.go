@@ -55,10 +55,13 @@ type variantScreen struct {
 	// refreshed with (see refreshVariant).
 	mixCells, siteCells []*tableCell
 	mixRows, siteRows   int
-	addUnit             *widget.Select
-	unitIDs             []string
-	addSite             *widget.Select
-	siteIDs             []string
+	// cellsLater is true while an update of the tables' cells in place
+	// waits for the frame after the edit's (see refreshVariant).
+	cellsLater bool
+	addUnit    *widget.Select
+	unitIDs    []string
+	addSite    *widget.Select
+	siteIDs    []string
 	// mixError and siteError explain an invalid entry in a table.
 	mixError  *widget.Label
 	siteError *widget.Label
@@ -272,30 +275,57 @@ func (s *variantScreen) refreshTabs() {
 func (s *variantScreen) refreshVariant(all bool) {
 	v := s.ed.variant()
 	if v.PriceBook == "" {
-		s.priceBook.SetText(s.l.T("ui.variant.pricebook_catalogue"))
+		setText(s.priceBook, s.l.T("ui.variant.pricebook_catalogue"))
 		s.noBook.Disable()
 	} else {
 		name := v.PriceBook
 		if pb := s.ed.project.PriceBooks[v.PriceBook]; pb != nil {
 			name = s.l.T("ui.variant.pricebook_named", pb.Name, v.PriceBook)
 		}
-		s.priceBook.SetText(name)
+		setText(s.priceBook, name)
 		s.noBook.Enable()
 	}
+	later := false
 	if rows := len(v.Units); all || rows != s.mixRows {
 		s.mixRows = rows
 		s.mix.Refresh()
 	} else {
-		for _, c := range s.mixCells {
-			s.updateMixCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
-		}
+		later = true
 	}
 	if rows := s.siteRowCount(); all || rows != s.siteRows {
 		s.siteRows = rows
 		s.sites.Refresh()
 	} else {
-		for _, c := range s.siteCells {
-			s.updateSiteCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
-		}
+		later = true
 	}
+	if later {
+		s.updateCellsLater()
+	}
+}
+
+// updateCellsLater updates the tables' cells in place after the current
+// frame. An edit that keeps the lines (a count or quantity typed) changes
+// a few dozen texts in the tables besides the key figures, and each new
+// text is shaped and rasterised in the frame that first shows it: the key
+// figures come in the frame after the keystroke, the tables in the next.
+// Several edits within a frame update the cells once, from the editor's
+// state when it runs; a table refreshed whole in between is left alone.
+func (s *variantScreen) updateCellsLater() {
+	if s.cellsLater {
+		return
+	}
+	s.cellsLater = true
+	s.ed.post(func() {
+		s.cellsLater = false
+		if len(s.ed.variant().Units) == s.mixRows {
+			for _, c := range s.mixCells {
+				s.updateMixCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
+			}
+		}
+		if s.siteRowCount() == s.siteRows {
+			for _, c := range s.siteCells {
+				s.updateSiteCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
+			}
+		}
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/widget"
 	"github.com/hallingdal/bokonsept/concepts"
@@ -236,5 +237,49 @@ func TestMixCellsFollowCount(t *testing.T) {
 	}
 	if s.mixRows != rows+1 {
 		t.Errorf("after adding a line the table has %d rows, want %d", s.mixRows, rows+1)
+	}
+}
+
+// A count typed shows the key figures at once and the tables' cells after
+// that frame: the cells wait for the editor's next post, and two counts
+// typed within a frame update them once, to the last count.
+func TestMixCellsFollowAfterFigures(t *testing.T) {
+	u := newTestUI(t)
+	s := u.variants
+	var posted []func()
+	u.ed.post = func(f func()) { posted = append(posted, f) }
+	// The checks come later still, on a timer of their own: left out here.
+	u.ed.afterFunc = func(time.Duration, func()) func() { return func() {} }
+	u.win.Canvas().Capture()
+	var cost *tableCell
+	for _, c := range s.mixCells {
+		if c.row == 0 && c.col == mixColCost && c.Visible() {
+			cost = c
+		}
+	}
+	if cost == nil {
+		t.Fatal("no cell shows the first line's cost")
+	}
+	before := cost.label.Text
+	n := u.ed.variant().Units[0].Count
+	for _, count := range []int{n + 3, n + 5} {
+		if err := u.ed.setCount(0, count); err != nil {
+			t.Fatal(err)
+		}
+	}
+	assertFigures(t, u)
+	if cost.label.Text != before {
+		t.Errorf("the cost cell changed to %q in the key figures' frame", cost.label.Text)
+	}
+	if len(posted) != 1 {
+		t.Fatalf("%d updates of the cells posted for two counts within a frame, want 1", len(posted))
+	}
+	posted[0]()
+	e, _ := u.ed.estimate()
+	if got, want := cost.label.Text, u.l.NOK(e.Lines[0].Cost); got != want || got == before {
+		t.Errorf("after the next frame the cost cell shows %q (before %q), want %q", got, before, want)
+	}
+	if e.Lines[0].Count != n+5 {
+		t.Errorf("the estimate counts %d dwellings on the first line, want %d", e.Lines[0].Count, n+5)
 	}
 }
