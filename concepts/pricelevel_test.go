@@ -112,3 +112,52 @@ func TestProjectPriceLevel(t *testing.T) {
 		t.Errorf("want an error naming 2031-01, got %v", err)
 	}
 }
+
+// AtPriceLevel shares the copy it made last: asked again for the same
+// catalogue and level it returns the same catalogue, and another level or
+// another catalogue gets its own, with its own rates.
+func TestAtPriceLevelShared(t *testing.T) {
+	p, err := LoadProject(writeProject(t, MustRead(t, "concept.yaml")), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := p.Catalogue // at 2025-06; the index has 2026-11 at 104.1 (factor 1.041)
+	up, err := cat.AtPriceLevel("2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := cat.AtPriceLevel("2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != up {
+		t.Errorf("the same catalogue and level gave a second copy")
+	}
+	// Another catalogue at the same level is not the first one's copy: a
+	// clone with the same rates, whose own copy is equal but not the same.
+	other := cat.Clone()
+	otherUp, err := other.AtPriceLevel("2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if otherUp == up {
+		t.Errorf("another catalogue got the first catalogue's copy")
+	}
+	// 19000 × 1.041 = 19779 in both.
+	for _, c := range []*Catalogue{up, otherUp} {
+		if got := c.UnitType("solenga-2r").Rates["2"].Likely; !got.Equal(decimal.NewFromInt(19779)) {
+			t.Errorf("indexed rate = %s, want 19779", got)
+		}
+	}
+	// Back at its own level the catalogue is itself; a level the index
+	// lacks is still an error, after a shared copy was made.
+	if same, err := cat.AtPriceLevel("2025-06"); err != nil || same != cat {
+		t.Errorf("AtPriceLevel(own level) = %p, %v; want the catalogue itself", same, err)
+	}
+	if _, err := cat.AtPriceLevel("2031-01"); err == nil {
+		t.Errorf("a month the index lacks gave no error")
+	}
+	if again, _ := cat.AtPriceLevel("2026-11"); again.UnitType("solenga-2r").Rates["2"].Likely.IntPart() != 19779 {
+		t.Errorf("after another catalogue's copy, the first one's rate is %s", again.UnitType("solenga-2r").Rates["2"].Likely)
+	}
+}
