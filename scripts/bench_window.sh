@@ -104,7 +104,10 @@ bench() {
 	sleep 2
 	"$TMP/benchwindow" -label "$label" -trials "$TRIALS" -pid "$APP_PID" ${BENCH_VERBOSE:+-v} | tee -a "$TMP/rows"
 	sleep 1
-	echo "$label: resident after $((4 * TRIALS)) edits: $(awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status"), peak $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status") ($(awk '/RssAnon/{a=$2} /RssFile/{f=$2} /RssShmem/{s=$2} END{printf "anonymous %.0f MB, files %.0f MB, shared %.0f MB", a/1024, f/1024, s/1024}' "/proc/$APP_PID/status"))"
+	echo "$label: resident 1 s after $((4 * TRIALS)) edits: $(awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status"), peak $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status") ($(awk '/RssAnon/{a=$2} /RssFile/{f=$2} /RssShmem/{s=$2} END{printf "anonymous %.0f MB, files %.0f MB, shared %.0f MB", a/1024, f/1024, s/1024}' "/proc/$APP_PID/status"))"
+	# The window hands unused heap memory back 5 s after its last change.
+	sleep 5
+	echo "$label: resident 6 s after them: $(awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status") ($(awk '/RssAnon/{a=$2} /RssFile/{f=$2} END{printf "anonymous %.0f MB, files %.0f MB", a/1024, f/1024}' "/proc/$APP_PID/status"))"
 	stop "$APP_PID"; APP_PID=
 }
 

@@ -51,6 +51,9 @@ type mainUI struct {
 	// checksWaiting lays out the checks once the selected variant's
 	// simulation has ended (laterChecks); nil when none waits.
 	checksWaiting func()
+	// idle returns unused memory to the system when the edits stop; nil
+	// in tests.
+	idle *idleRelease
 
 	catalogue *catalogueScreen
 	site      *siteScreen
@@ -84,6 +87,7 @@ func Create(a fyne.App, w fyne.Window, opt Options) fyne.CanvasObject {
 	useFyneLanguage(settings{prefs: a.Preferences()}.Language())
 	u := newMainUI(a, w, opt.Version, fyne.Do)
 	u.figures.later = u.laterChecks
+	u.idle = newIdleRelease()
 	if root := a.Storage().RootURI(); root != nil {
 		u.recoveryDir = root.Path()
 	}
@@ -201,6 +205,7 @@ func (u *mainUI) onTabSelected(t *container.TabItem) {
 // onEditorChanged passes the editor's changes on to the screens that do
 // not listen themselves, the title and the menu.
 func (u *mainUI) onEditorChanged(ch change) {
+	u.idle.touch()
 	if ch&changeCatalogue != 0 {
 		u.catalogue.SetCatalogue(u.ed.catalogue())
 	}
