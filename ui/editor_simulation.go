@@ -146,6 +146,13 @@ func (e *editor) simulate(ctx context.Context, gen uint64, jobs []simJob) {
 	})
 }
 
+// selectedSimulating reports whether the selected variant waits for its
+// simulation.
+func (e *editor) selectedSimulating() bool {
+	est, _ := e.estimate()
+	return e.simRunning && est != nil && est.P50 == nil
+}
+
 // addSimulation lays a finished simulation over every variant it belongs to.
 func (e *editor) addSimulation(fp string, d *costing.Distribution) {
 	shown := make(map[string]bool, len(e.fingerprints))

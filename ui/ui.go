@@ -112,7 +112,7 @@ const checksDelay = 100 * time.Millisecond
 func (u *mainUI) laterChecks(f func()) {
 	u.ed.afterFunc(checksDelay, func() {
 		u.ed.post(func() {
-			if u.selectedSimulating() {
+			if u.ed.selectedSimulating() {
 				u.checksWaiting = f
 				return
 			}
@@ -121,12 +121,6 @@ func (u *mainUI) laterChecks(f func()) {
 	})
 }
 
-// selectedSimulating reports whether the selected variant waits for its
-// simulation.
-func (u *mainUI) selectedSimulating() bool {
-	e, _ := u.ed.estimate()
-	return u.ed.simRunning && e != nil && e.P50 == nil
-}
 
 // autosaveInterval returns the autosave interval, from AutosaveEnv when set.
 func autosaveInterval() time.Duration {
@@ -228,7 +222,7 @@ func (u *mainUI) onEditorChanged(ch change) {
 		u.updateTitle()
 		u.updateMenuState()
 	}
-	if u.checksWaiting != nil && !u.selectedSimulating() {
+	if u.checksWaiting != nil && !u.ed.selectedSimulating() {
 		f := u.checksWaiting
 		u.checksWaiting = nil
 		u.laterChecks(f)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"image/color"
 	"slices"
 
@@ -56,8 +58,9 @@ type variantScreen struct {
 	mixCells, siteCells []*tableCell
 	mixRows, siteRows   int
 	// cellsLater is true while an update of the tables' cells in place
-	// waits for the frame after the edit's (see refreshVariant).
-	cellsLater bool
+	// waits for the frame after the edit's (see refreshVariant), and
+	// cellsForSim while it waits for the selected variant's simulation.
+	cellsLater, cellsForSim bool
 	addUnit    *widget.Select
 	unitIDs    []string
 	addSite    *widget.Select
@@ -298,34 +301,56 @@ func (s *variantScreen) refreshVariant(all bool) {
 	} else {
 		later = true
 	}
-	if later {
+	switch {
+	case later && s.cellsForSim && !s.ed.selectedSimulating():
+		// The simulation the cells waited for has ended: they come with it.
+		s.updateCells()
+	case later:
 		s.updateCellsLater()
 	}
 }
+
+// cellsWait is how long the tables' cells wait for the selected
+// variant's simulation after an edit (updateCellsLater).
+const cellsWait = 50 * time.Millisecond
 
 // updateCellsLater updates the tables' cells in place after the current
 // frame. An edit that keeps the lines (a count or quantity typed) changes
 // a few dozen texts in the tables besides the key figures, and each new
 // text is shaped and rasterised in the frame that first shows it: the key
 // figures come in the frame after the keystroke, the tables in the next.
-// Several edits within a frame update the cells once, from the editor's
-// state when it runs; a table refreshed whole in between is left alone.
+// When the selected variant's simulation is running, the cells wait for
+// its result, at most cellsWait, so that they come in the frame that shows
+// P50 and P85 rather than in one of their own before it. Several edits
+// within a frame update the cells once, from the editor's state then; a
+// table refreshed whole in between is left alone.
 func (s *variantScreen) updateCellsLater() {
 	if s.cellsLater {
 		return
 	}
 	s.cellsLater = true
-	s.ed.post(func() {
-		s.cellsLater = false
-		if len(s.ed.variant().Units) == s.mixRows {
-			for _, c := range s.mixCells {
-				s.updateMixCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
-			}
+	if s.ed.selectedSimulating() {
+		s.cellsForSim = true
+		s.ed.afterFunc(cellsWait, func() { s.ed.post(s.updateCells) })
+		return
+	}
+	s.ed.post(s.updateCells)
+}
+
+// updateCells updates the tables' cells in place if an update waits.
+func (s *variantScreen) updateCells() {
+	if !s.cellsLater {
+		return
+	}
+	s.cellsLater, s.cellsForSim = false, false
+	if len(s.ed.variant().Units) == s.mixRows {
+		for _, c := range s.mixCells {
+			s.updateMixCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
 		}
-		if s.siteRowCount() == s.siteRows {
-			for _, c := range s.siteCells {
-				s.updateSiteCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
-			}
+	}
+	if s.siteRowCount() == s.siteRows {
+		for _, c := range s.siteCells {
+			s.updateSiteCell(widget.TableCellID{Row: c.row, Col: c.col}, c)
 		}
-	})
+	}
 }

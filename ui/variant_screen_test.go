@@ -283,3 +283,69 @@ func TestMixCellsFollowAfterFigures(t *testing.T) {
 		t.Errorf("the estimate counts %d dwellings on the first line, want %d", e.Lines[0].Count, n+5)
 	}
 }
+
+// While the selected variant's simulation runs, a count typed leaves the
+// tables' cells for the simulation's result: they come in the frame that
+// shows P50 and P85, not in one of their own before it.
+func TestMixCellsComeWithSimulation(t *testing.T) {
+	u := newTestUI(t)
+	s := u.variants
+	posts := make(chan func(), 1024)
+	u.ed.post = func(f func()) { posts <- f }
+	// The typed count's simulation starts on its timer's goroutine, as in
+	// the window; the other timers (the cells' fallback) are kept.
+	var timers []func()
+	u.ed.afterFunc = func(d time.Duration, f func()) func() {
+		if d == u.ed.simDelay {
+			go f()
+		} else {
+			timers = append(timers, f)
+		}
+		return func() {}
+	}
+	u.ed.simulateEnabled = true
+	u.win.Canvas().Capture()
+	var cost *tableCell
+	for _, c := range s.mixCells {
+		if c.row == 0 && c.col == mixColCost && c.Visible() {
+			cost = c
+		}
+	}
+	if cost == nil {
+		t.Fatal("no cell shows the first line's cost")
+	}
+	before := cost.label.Text
+	if err := u.ed.setCount(0, u.ed.variant().Units[0].Count+4); err != nil {
+		t.Fatal(err)
+	}
+	if !u.ed.selectedSimulating() {
+		t.Fatal("the edit started no simulation of the selected variant")
+	}
+	if !s.cellsForSim || len(timers) == 0 {
+		t.Fatalf("the cells do not wait for the simulation (waiting %v, %d timers)", s.cellsForSim, len(timers))
+	}
+	// Run what the simulation posts, as the UI goroutine would, until the
+	// selected variant has its P50: the cells must change in that same post.
+	deadline := time.After(30 * time.Second)
+	for u.ed.selectedSimulating() {
+		select {
+		case f := <-posts:
+			if cost.label.Text != before && u.ed.selectedSimulating() {
+				t.Fatalf("the cost cell changed to %q before the simulation ended", cost.label.Text)
+			}
+			f()
+		case <-deadline:
+			t.Fatal("the simulation did not end within 30 s")
+		}
+	}
+	e, _ := u.ed.estimate()
+	if e.P50 == nil {
+		t.Fatal("the selected variant has no P50 after its simulation")
+	}
+	if got, want := cost.label.Text, u.l.NOK(e.Lines[0].Cost); got != want || got == before {
+		t.Errorf("with P50 the cost cell shows %q (before %q), want %q", got, before, want)
+	}
+	if s.cellsLater || s.cellsForSim {
+		t.Errorf("an update of the cells still waits after the simulation's result")
+	}
+}
