@@ -10,10 +10,13 @@ import (
 
 // A simulation reports its progress to the window only once it has run
 // for progressDelay, and then at most every progressInterval: most end
-// within a few tens of milliseconds, and every report costs the window a
-// frame (with a software renderer, about as long as the simulation).
+// within a few tens of milliseconds, a concept of thousands of dwellings
+// within about 200, and every report costs the window a frame (with a
+// software renderer, a frame takes as much CPU as the Solenga simulation,
+// CPU the simulation then waits for). Until then P50 and P85 say that they
+// are being simulated.
 const (
-	progressDelay    = 150 * time.Millisecond
+	progressDelay    = 250 * time.Millisecond
 	progressInterval = 100 * time.Millisecond
 )
 

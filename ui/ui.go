@@ -121,7 +121,6 @@ func (u *mainUI) laterChecks(f func()) {
 	})
 }
 
-
 // autosaveInterval returns the autosave interval, from AutosaveEnv when set.
 func autosaveInterval() time.Duration {
 	if s := os.Getenv(AutosaveEnv); s != "" {

@@ -61,10 +61,10 @@ type variantScreen struct {
 	// waits for the frame after the edit's (see refreshVariant), and
 	// cellsForSim while it waits for the selected variant's simulation.
 	cellsLater, cellsForSim bool
-	addUnit    *widget.Select
-	unitIDs    []string
-	addSite    *widget.Select
-	siteIDs    []string
+	addUnit                 *widget.Select
+	unitIDs                 []string
+	addSite                 *widget.Select
+	siteIDs                 []string
 	// mixError and siteError explain an invalid entry in a table.
 	mixError  *widget.Label
 	siteError *widget.Label
