@@ -201,22 +201,25 @@ func TestPriceBookChosenAgainIsReadFromDisk(t *testing.T) {
 	assertFigures(t, u)
 }
 
+// shownMixCell returns the unit mix's cell that shows row and col.
+func shownMixCell(t *testing.T, s *variantScreen, row, col int) *tableCell {
+	t.Helper()
+	for _, c := range s.mixCells {
+		if c.row == row && c.col == col && c.Visible() {
+			return c
+		}
+	}
+	t.Fatalf("no cell shows row %d, column %d", row, col)
+	return nil
+}
+
 // A count typed updates the shown cells of its line in place (the table
 // keeps its rows), and a line added makes the table one row longer.
 func TestMixCellsFollowCount(t *testing.T) {
 	u := newTestUI(t)
 	s := u.variants
 	u.win.Canvas().Capture() // the first frame: the table makes its cells
-	cellAt := func(row, col int) *tableCell {
-		for _, c := range s.mixCells {
-			if c.row == row && c.col == col && c.Visible() {
-				return c
-			}
-		}
-		t.Fatalf("no cell shows row %d, column %d", row, col)
-		return nil
-	}
-	cost, area := cellAt(0, mixColCost), cellAt(0, mixColBRATotal)
+	cost, area := shownMixCell(t, s, 0, mixColCost), shownMixCell(t, s, 0, mixColBRATotal)
 	before := cost.label.Text
 	if err := u.ed.setCount(0, u.ed.variant().Units[0].Count+3); err != nil {
 		t.Fatal(err)
@@ -251,15 +254,7 @@ func TestMixCellsFollowAfterFigures(t *testing.T) {
 	// The checks come later still, on a timer of their own: left out here.
 	u.ed.afterFunc = func(time.Duration, func()) func() { return func() {} }
 	u.win.Canvas().Capture()
-	var cost *tableCell
-	for _, c := range s.mixCells {
-		if c.row == 0 && c.col == mixColCost && c.Visible() {
-			cost = c
-		}
-	}
-	if cost == nil {
-		t.Fatal("no cell shows the first line's cost")
-	}
+	cost := shownMixCell(t, s, 0, mixColCost)
 	before := cost.label.Text
 	n := u.ed.variant().Units[0].Count
 	for _, count := range []int{n + 3, n + 5} {
@@ -305,15 +300,7 @@ func TestMixCellsComeWithSimulation(t *testing.T) {
 	}
 	u.ed.simulateEnabled = true
 	u.win.Canvas().Capture()
-	var cost *tableCell
-	for _, c := range s.mixCells {
-		if c.row == 0 && c.col == mixColCost && c.Visible() {
-			cost = c
-		}
-	}
-	if cost == nil {
-		t.Fatal("no cell shows the first line's cost")
-	}
+	cost := shownMixCell(t, s, 0, mixColCost)
 	before := cost.label.Text
 	if err := u.ed.setCount(0, u.ed.variant().Units[0].Count+4); err != nil {
 		t.Fatal(err)
