@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"time"
-
 	"image/color"
 	"slices"
 
@@ -311,8 +309,11 @@ func (s *variantScreen) refreshVariant(all bool) {
 }
 
 // cellsWait is how long the tables' cells wait for the selected
-// variant's simulation after an edit (updateCellsLater).
-const cellsWait = 50 * time.Millisecond
+// variant's simulation after an edit (updateCellsLater): as long as the
+// simulation waits before it shows its progress, so that a simulation of
+// thousands of dwellings (about 200 ms) is not slowed by a frame of the
+// cells' own, and a longer one shows the cells beside its progress.
+const cellsWait = progressDelay
 
 // updateCellsLater updates the tables' cells in place after the current
 // frame. An edit that keeps the lines (a count or quantity typed) changes
