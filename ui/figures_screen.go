@@ -248,12 +248,13 @@ func (s *figuresScreen) SetSimulation(running bool, fraction float64, iterations
 			s.values[figP50].SetText(s.l.T("ui.figures.pending"))
 			s.values[figP85].SetText(s.l.T("ui.figures.pending"))
 		}
-		// The editor reports progress only for a simulation that lasts
-		// longer than a blink; a shorter one shows no bar coming and going.
+		// The status says so at once, as P50 and P85 do. The editor
+		// reports progress only for a simulation that lasts longer than a
+		// blink; a shorter one shows no bar coming and going.
+		setStatus(s.l.T("ui.figures.sim_running", iterations))
 		if fraction > 0 {
 			s.progress.SetValue(fraction)
 			s.progress.Show()
-			setStatus(s.l.T("ui.figures.sim_running", iterations))
 		}
 	case iterations <= 0:
 		s.progress.Hide()

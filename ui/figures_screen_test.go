@@ -117,3 +117,32 @@ func TestChecksWaitForSimulation(t *testing.T) {
 		t.Error("no simulation running, yet the checks waited")
 	}
 }
+
+// While a simulation runs the status line says so from its start, as P50
+// and P85 do; the progress bar shows only once progress is reported, and
+// the status says the simulation is done when it has ended.
+func TestSimulationStatusFromStart(t *testing.T) {
+	test.NewTempApp(t)
+	l := i18n.New("nb")
+	s := newFiguresScreen(l)
+	s.SetSimulation(false, 1, 20000, nil)
+	done := s.status.Text
+	if done != "Usikkerhet simulert med 20\u00a0000 trekk." {
+		t.Fatalf("status after a simulation = %q", done)
+	}
+	s.SetSimulation(true, 0, 20000, nil)
+	if got, want := s.status.Text, "Simulerer usikkerhet (20\u00a0000 trekk) …"; got != want {
+		t.Errorf("status when a simulation starts = %q, want %q", got, want)
+	}
+	if s.progress.Visible() {
+		t.Errorf("the progress bar shows before any progress is reported")
+	}
+	s.SetSimulation(true, 0.4, 20000, nil)
+	if !s.progress.Visible() || s.progress.Value != 0.4 {
+		t.Errorf("progress bar visible %v at %v, want visible at 0.4", s.progress.Visible(), s.progress.Value)
+	}
+	s.SetSimulation(false, 1, 20000, nil)
+	if s.status.Text != done || s.progress.Visible() {
+		t.Errorf("after the simulation: status %q, bar visible %v", s.status.Text, s.progress.Visible())
+	}
+}
