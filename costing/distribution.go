@@ -135,7 +135,8 @@ func (d *Distribution) Mean() float64 {
 
 // Curve returns n points of the S-curve for plotting, from the smallest
 // value (probability 1/len) to the largest (probability 1), evenly spaced
-// by rank (in a summary, each at the kept rank nearest to its place). It returns nil for an empty distribution or n < 2.
+// by rank (in a summary, each at the kept rank nearest to its place). It
+// returns nil for an empty distribution or n < 2.
 func (d *Distribution) Curve(n int) []CurvePoint {
 	if d == nil || len(d.Sorted) == 0 || n < 2 {
 		return nil

@@ -94,6 +94,9 @@ type editor struct {
 	simFraction float64
 	simErr      error
 	dists       map[string]*costing.Distribution
+	// simWaiters run once the selected variant no longer waits for its
+	// simulation (whenSimulated).
+	simWaiters []func()
 }
 
 // newEditor returns an editor with no project; post runs a function on the
@@ -115,6 +118,13 @@ func (e *editor) onChange(f func(change)) { e.listeners = append(e.listeners, f)
 func (e *editor) notify(c change) {
 	for _, f := range e.listeners {
 		f(c)
+	}
+	if len(e.simWaiters) > 0 && !e.selectedSimulating() {
+		ws := e.simWaiters
+		e.simWaiters = nil
+		for _, f := range ws {
+			f()
+		}
 	}
 }
 

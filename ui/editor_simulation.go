@@ -156,6 +156,19 @@ func (e *editor) selectedSimulating() bool {
 	return e.simRunning && est != nil && est.P50 == nil
 }
 
+// whenSimulated runs f on the UI goroutine once the selected variant no
+// longer waits for its simulation: at once when it does not, else right
+// after the listeners have been told of the change that ends the wait (its
+// result, its failure, or an edit that needs none), so that f's changes
+// come in the same frame.
+func (e *editor) whenSimulated(f func()) {
+	if !e.selectedSimulating() {
+		f()
+		return
+	}
+	e.simWaiters = append(e.simWaiters, f)
+}
+
 // addSimulation lays a finished simulation over every variant it belongs to.
 func (e *editor) addSimulation(fp string, d *costing.Distribution) {
 	shown := make(map[string]bool, len(e.fingerprints))

@@ -159,8 +159,8 @@ func (s *figuresScreen) SetEstimate(c *concepts.Concept, e *costing.Estimate, er
 }
 
 // queueChecks shows n checks now, or when later runs them (after the
-// current frame, or a moment later in the window); of several edits within a frame only the last one's checks are
-// laid out.
+// current frame, or a moment later in the window); of several edits
+// before then only the last one's checks are laid out.
 func (s *figuresScreen) queueChecks(n int, check func(i int) (fyne.Resource, string)) {
 	s.checkCount, s.check = n, check
 	if s.later == nil {

@@ -100,16 +100,16 @@ func TestChecksWaitForSimulation(t *testing.T) {
 	calls := 0
 	u.ed.simRunning = true
 	u.laterChecks(func() { calls++ })
-	if calls != 0 || u.checksWaiting == nil {
+	if calls != 0 || len(u.ed.simWaiters) == 0 {
 		t.Fatalf("laid out %d times while the simulation runs", calls)
 	}
-	u.onEditorChanged(changeSimulation) // still running
+	u.ed.notify(changeSimulation) // still running
 	if calls != 0 {
 		t.Fatal("laid out before the simulation ended")
 	}
 	u.ed.simRunning = false
-	u.onEditorChanged(changeSimulation)
-	if calls != 1 || u.checksWaiting != nil {
+	u.ed.notify(changeSimulation)
+	if calls != 1 || len(u.ed.simWaiters) > 0 {
 		t.Errorf("laid out %d times after the simulation, want 1", calls)
 	}
 	u.laterChecks(func() { calls++ })

@@ -48,9 +48,6 @@ type mainUI struct {
 	settings settings
 	version  string
 	ed       *editor
-	// checksWaiting lays out the checks once the selected variant's
-	// simulation has ended (laterChecks); nil when none waits.
-	checksWaiting func()
 	// idle returns unused memory to the system when the edits stop; nil
 	// in tests.
 	idle *idleRelease
@@ -113,7 +110,7 @@ func (u *mainUI) laterChecks(f func()) {
 	u.ed.afterFunc(checksDelay, func() {
 		u.ed.post(func() {
 			if u.ed.selectedSimulating() {
-				u.checksWaiting = f
+				u.ed.whenSimulated(func() { u.laterChecks(f) })
 				return
 			}
 			f()
@@ -220,11 +217,6 @@ func (u *mainUI) onEditorChanged(ch change) {
 	if ch&(changeFile|changeConcept|changeReload) != 0 {
 		u.updateTitle()
 		u.updateMenuState()
-	}
-	if u.checksWaiting != nil && !u.ed.selectedSimulating() {
-		f := u.checksWaiting
-		u.checksWaiting = nil
-		u.laterChecks(f)
 	}
 }
 

@@ -56,13 +56,12 @@ type variantScreen struct {
 	mixCells, siteCells []*tableCell
 	mixRows, siteRows   int
 	// cellsLater is true while an update of the tables' cells in place
-	// waits for the frame after the edit's (see refreshVariant), and
-	// cellsForSim while it waits for the selected variant's simulation.
-	cellsLater, cellsForSim bool
-	addUnit                 *widget.Select
-	unitIDs                 []string
-	addSite                 *widget.Select
-	siteIDs                 []string
+	// waits (see updateCellsLater).
+	cellsLater bool
+	addUnit    *widget.Select
+	unitIDs    []string
+	addSite    *widget.Select
+	siteIDs    []string
 	// mixError and siteError explain an invalid entry in a table.
 	mixError  *widget.Label
 	siteError *widget.Label
@@ -299,11 +298,7 @@ func (s *variantScreen) refreshVariant(all bool) {
 	} else {
 		later = true
 	}
-	switch {
-	case later && s.cellsForSim && !s.ed.selectedSimulating():
-		// The simulation the cells waited for has ended: they come with it.
-		s.updateCells()
-	case later:
+	if later {
 		s.updateCellsLater()
 	}
 }
@@ -331,7 +326,7 @@ func (s *variantScreen) updateCellsLater() {
 	}
 	s.cellsLater = true
 	if s.ed.selectedSimulating() {
-		s.cellsForSim = true
+		s.ed.whenSimulated(s.updateCells)
 		s.ed.afterFunc(cellsWait, func() { s.ed.post(s.updateCells) })
 		return
 	}
@@ -343,7 +338,7 @@ func (s *variantScreen) updateCells() {
 	if !s.cellsLater {
 		return
 	}
-	s.cellsLater, s.cellsForSim = false, false
+	s.cellsLater = false
 	if len(s.ed.variant().Units) == s.mixRows {
 		for _, c := range s.mixCells {
 			s.updateMixCell(widget.TableCellID{Row: c.row, Col: c.col}, c)

@@ -308,8 +308,8 @@ func TestMixCellsComeWithSimulation(t *testing.T) {
 	if !u.ed.selectedSimulating() {
 		t.Fatal("the edit started no simulation of the selected variant")
 	}
-	if !s.cellsForSim || len(timers) == 0 {
-		t.Fatalf("the cells do not wait for the simulation (waiting %v, %d timers)", s.cellsForSim, len(timers))
+	if len(u.ed.simWaiters) == 0 || len(timers) == 0 {
+		t.Fatalf("the cells do not wait for the simulation (%d waiting, %d timers)", len(u.ed.simWaiters), len(timers))
 	}
 	// Run what the simulation posts, as the UI goroutine would, until the
 	// selected variant has its P50: the cells must change in that same post.
@@ -332,7 +332,7 @@ func TestMixCellsComeWithSimulation(t *testing.T) {
 	if got, want := cost.label.Text, u.l.NOK(e.Lines[0].Cost); got != want || got == before {
 		t.Errorf("with P50 the cost cell shows %q (before %q), want %q", got, before, want)
 	}
-	if s.cellsLater || s.cellsForSim {
+	if s.cellsLater || len(u.ed.simWaiters) > 0 {
 		t.Errorf("an update of the cells still waits after the simulation's result")
 	}
 }
