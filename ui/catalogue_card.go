@@ -44,7 +44,7 @@ var cardAreas = []string{"bra_i", "bra_e", "bra_b", "bra", "tba", "bta", "bya"}
 func newUnitTypeCard(l *i18n.Locale) *unitTypeCard {
 	c := &unitTypeCard{l: l, facts: map[string]*widget.Label{}, columns: &cardColumns{}}
 	c.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
-	c.subtitle = &widget.Label{TextStyle: fyne.TextStyle{Italic: true}, Wrapping: fyne.TextWrapWord}
+	c.subtitle = &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
 	grid := func(keys []string) *fyne.Container {
 		g := container.New(layout.NewFormLayout())
 		for _, k := range keys {

@@ -274,7 +274,7 @@ type catalogueRow struct {
 func newCatalogueRow(onTap, onDoubleTap func(string)) *catalogueRow {
 	r := &catalogueRow{
 		name:        &widget.Label{Truncation: fyne.TextTruncateEllipsis},
-		extra:       &widget.Label{Alignment: fyne.TextAlignTrailing, TextStyle: fyne.TextStyle{Italic: true}},
+		extra:       &widget.Label{Alignment: fyne.TextAlignTrailing, Importance: widget.LowImportance},
 		onTap:       onTap,
 		onDoubleTap: onDoubleTap,
 	}

@@ -81,7 +81,7 @@ func newCostsScreen(l *i18n.Locale) *costsScreen {
 func (s *costsScreen) buildUI() {
 	l := s.l
 	s.title = &widget.Label{Text: l.T("panel.costs.none"), TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	s.status = &widget.Label{TextStyle: fyne.TextStyle{Italic: true}, Truncation: fyne.TextTruncateEllipsis}
+	s.status = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
 	s.tree = &widget.Tree{
 		ChildUIDs:  s.childUIDs,
 		IsBranch:   s.isBranch,
