@@ -25,6 +25,7 @@ const guiMemoryLimit = 64 << 20
 // runGUI opens the desktop configurator on file ("" for the Solenga sample)
 // and returns the exit code when the window closes.
 func runGUI(file string) int {
+	sampleHeapOnlyForProfile()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(guiMemoryLimit)
 	}
