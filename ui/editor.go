@@ -122,9 +122,11 @@ func (e *editor) notify(c change) {
 	if len(e.simWaiters) > 0 && !e.selectedSimulating() {
 		ws := e.simWaiters
 		e.simWaiters = nil
-		for _, f := range ws {
-			f()
-		}
+		e.post(func() {
+			for _, f := range ws {
+				f()
+			}
+		})
 	}
 }
 

@@ -157,10 +157,11 @@ func (e *editor) selectedSimulating() bool {
 }
 
 // whenSimulated runs f on the UI goroutine once the selected variant no
-// longer waits for its simulation: at once when it does not, else right
-// after the listeners have been told of the change that ends the wait (its
-// result, its failure, or an edit that needs none), so that f's changes
-// come in the same frame.
+// longer waits for its simulation: at once when it does not, else in a
+// post after the listeners have been told of the change that ends the wait
+// (its result, its failure, or an edit that needs none). So f's changes
+// come in the frame after that change's: the frame with P50 and P85 has
+// only their texts to draw.
 func (e *editor) whenSimulated(f func()) {
 	if !e.selectedSimulating() {
 		f()

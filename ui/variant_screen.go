@@ -316,8 +316,9 @@ const cellsWait = progressDelay
 // text is shaped and rasterised in the frame that first shows it: the key
 // figures come in the frame after the keystroke, the tables in the next.
 // When the selected variant's simulation is running, the cells wait for
-// its result, at most cellsWait, so that they come in the frame that shows
-// P50 and P85 rather than in one of their own before it. Several edits
+// its result, at most cellsWait, and come in the frame after the one that
+// shows P50 and P85: a frame of their own before it would take CPU from
+// the simulation, and in the same frame they would hold P50 and P85 back. Several edits
 // within a frame update the cells once, from the editor's state then; a
 // table refreshed whole in between is left alone.
 func (s *variantScreen) updateCellsLater() {

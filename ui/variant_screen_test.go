@@ -280,8 +280,8 @@ func TestMixCellsFollowAfterFigures(t *testing.T) {
 }
 
 // While the selected variant's simulation runs, a count typed leaves the
-// tables' cells for the simulation's result: they come in the frame that
-// shows P50 and P85, not in one of their own before it.
+// tables' cells for the simulation's result: they come in the frame after
+// the one that shows P50 and P85, not in one of their own before it.
 func TestMixCellsComeWithSimulation(t *testing.T) {
 	u := newTestUI(t)
 	s := u.variants
@@ -312,12 +312,15 @@ func TestMixCellsComeWithSimulation(t *testing.T) {
 		t.Fatalf("the cells do not wait for the simulation (%d waiting, %d timers)", len(u.ed.simWaiters), len(timers))
 	}
 	// Run what the simulation posts, as the UI goroutine would, until the
-	// selected variant has its P50: the cells must change in that same post.
+	// selected variant has its P50: the cells must not change before, so
+	// that the frame showing P50 and P85 comes without them, and must
+	// change in the post their result queues (the next frame), not on the
+	// fallback timer.
 	deadline := time.After(30 * time.Second)
 	for u.ed.selectedSimulating() {
 		select {
 		case f := <-posts:
-			if cost.label.Text != before && u.ed.selectedSimulating() {
+			if cost.label.Text != before {
 				t.Fatalf("the cost cell changed to %q before the simulation ended", cost.label.Text)
 			}
 			f()
@@ -329,8 +332,14 @@ func TestMixCellsComeWithSimulation(t *testing.T) {
 	if e.P50 == nil {
 		t.Fatal("the selected variant has no P50 after its simulation")
 	}
+	if cost.label.Text != before {
+		t.Errorf("the cost cell changed in the frame of P50 and P85, not after it")
+	}
+	for len(posts) > 0 {
+		(<-posts)()
+	}
 	if got, want := cost.label.Text, u.l.NOK(e.Lines[0].Cost); got != want || got == before {
-		t.Errorf("with P50 the cost cell shows %q (before %q), want %q", got, before, want)
+		t.Errorf("after P50 the cost cell shows %q (before %q), want %q", got, before, want)
 	}
 	if s.cellsLater || len(u.ed.simWaiters) > 0 {
 		t.Errorf("an update of the cells still waits after the simulation's result")
