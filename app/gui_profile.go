@@ -20,13 +20,13 @@ const (
 	heapProfileEnv = "BOKONSEPT_HEAPPROFILE"
 )
 
-// sampleHeapOnlyForProfile turns the runtime's sampling of allocations off unless a
-// heap profile is asked for. The Go runtime samples one allocation in
-// every 512 kB by default and keeps each sample's call stack for good:
-// about 1.7 MB of the window's memory with 50 variants, which nothing
-// reads but a heap profile (docs/PERFORMANCE.md, "Memory"). It must run
-// before the window allocates, so that a profile, when asked for, sees
-// every allocation from the start.
+// sampleHeapOnlyForProfile turns the runtime's sampling of allocations off
+// unless a heap profile is asked for. The Go runtime samples one allocation
+// in every 512 kB by default and keeps each sample's call stack for good:
+// about 1.7 MB of the window's memory with 50 variants, which nothing reads
+// but a heap profile (docs/PERFORMANCE.md, "Memory"). It must run before the
+// window allocates, so that a profile, when asked for, sees every allocation
+// from the start.
 func sampleHeapOnlyForProfile() {
 	if os.Getenv(heapProfileEnv) == "" {
 		runtime.MemProfileRate = 0

@@ -311,14 +311,14 @@ func (s *variantScreen) refreshVariant(all bool) {
 const cellsWait = progressDelay
 
 // updateCellsLater updates the tables' cells in place after the current
-// frame. An edit that keeps the lines (a count or quantity typed) changes
-// a few dozen texts in the tables besides the key figures, and each new
-// text is shaped and rasterised in the frame that first shows it: the key
-// figures come in the frame after the keystroke, the tables in the next.
-// When the selected variant's simulation is running, the cells wait for
-// its result, at most cellsWait, and come in the frame after the one that
-// shows P50 and P85: a frame of their own before it would take CPU from
-// the simulation, and in the same frame they would hold P50 and P85 back. Several edits
+// frame. An edit that keeps the lines (a count or quantity typed) changes a
+// few dozen texts in the tables besides the key figures, and each new text
+// is shaped and rasterised in the frame that first shows it: the key figures
+// come in the frame after the keystroke, the tables in the next. When the
+// selected variant's simulation is running, the cells wait for its result,
+// at most cellsWait, and come in the frame after the one that shows P50 and
+// P85: a frame of their own before it would take CPU from the simulation,
+// and in the same frame they would hold P50 and P85 back. Several edits
 // within a frame update the cells once, from the editor's state then; a
 // table refreshed whole in between is left alone.
 func (s *variantScreen) updateCellsLater() {
