@@ -66,6 +66,19 @@ cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
 echo "machine: $(nproc) cores, $cpu, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# resident prints the resident memory of process $1 and how it splits
+# (anonymous, mapped files, shared memory), with its peak when $2 is "peak".
+resident() {
+	awk -v peak="${2:-}" '
+		/^VmRSS/ {r = $2} /^VmHWM/ {h = $2}
+		/^RssAnon/ {a = $2} /^RssFile/ {f = $2} /^RssShmem/ {s = $2}
+		END {
+			printf "%.0f MB", r / 1024
+			if (peak == "peak") printf ", peak %.0f MB", h / 1024
+			printf " (anonymous %.0f MB, files %.0f MB, shared %.0f MB)", a / 1024, f / 1024, s / 1024
+		}' "/proc/$1/status"
+}
+
 # bench runs the app with one concept and measures it.
 # An empty file name opens the built-in Solenga sample.
 bench() {
@@ -104,10 +117,10 @@ bench() {
 	sleep 2
 	"$TMP/benchwindow" -label "$label" -trials "$TRIALS" -pid "$APP_PID" ${BENCH_VERBOSE:+-v} | tee -a "$TMP/rows"
 	sleep 1
-	echo "$label: resident 1 s after $((4 * TRIALS)) edits: $(awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status"), peak $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status") ($(awk '/RssAnon/{a=$2} /RssFile/{f=$2} /RssShmem/{s=$2} END{printf "anonymous %.0f MB, files %.0f MB, shared %.0f MB", a/1024, f/1024, s/1024}' "/proc/$APP_PID/status"))"
+	echo "$label: resident 1 s after $((4 * TRIALS)) edits: $(resident "$APP_PID" peak)"
 	# The window hands unused heap memory back 5 s after its last change.
 	sleep 5
-	echo "$label: resident 6 s after them: $(awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$APP_PID/status") ($(awk '/RssAnon/{a=$2} /RssFile/{f=$2} END{printf "anonymous %.0f MB, files %.0f MB", a/1024, f/1024}' "/proc/$APP_PID/status"))"
+	echo "$label: resident 6 s after them: $(resident "$APP_PID")"
 	stop "$APP_PID"; APP_PID=
 }
 
